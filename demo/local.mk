@@ -1,0 +1,1 @@
+# Offline demo feeds used by ./quickstart.

@@ -1,0 +1,1 @@
+dateline_SOURCES += src/cmd-config.c

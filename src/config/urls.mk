@@ -1,0 +1,1 @@
+# urls file and OPML (owned with fetch/refresh)

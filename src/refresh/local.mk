@@ -1,0 +1,1 @@
+dateline_SOURCES += src/cmd-refresh.c src/cmd-extract.c

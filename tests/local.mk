@@ -1,0 +1,11 @@
+# Tests: unit tests (cmocka, one program a module) and end-to-end scripts.
+# Modules add their own with `check_PROGRAMS +=` and `TESTS +=`.
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-util
+tests_unit_test_util_SOURCES = tests/unit/test-util.c
+tests_unit_test_util_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_util_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test-util
+endif
+TESTS += tests/e2e/cli.sh
+EXTRA_DIST += tests/e2e/cli.sh

@@ -1,0 +1,1 @@
+# Colour themes (config syntax), installed to $(themedir).
