@@ -1,0 +1,15 @@
+/* Fuzz target for parse: PLACEHOLDER until the parse code lands (it must not stay). */
+#include "config.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	(void)data;
+	(void)size;
+	return 0;
+}

@@ -1,0 +1,1 @@
+# Full-text extraction (src/story/extract*.c), owned with issue 10.
