@@ -1,1 +1,13 @@
-# Benchmarks: `make bench` (see bench/README).
+# Benchmarks: `make bench` (see bench/README).  Not part of `make check`:
+# the suite takes minutes, installs the peers (newsboat, sfeed, nginx) and
+# writes bench/RESULTS.md.  `make bench BENCH_FLAGS=--quick` for ~2 minutes.
+EXTRA_DIST += bench/README bench/gen-corpus bench/run bench/RESULTS.md
+
+bench: dateline$(EXEEXT)
+	DATELINE='$(abs_top_builddir)/dateline$(EXEEXT)' $(PYTHON3) \
+	    $(top_srcdir)/bench/run $(BENCH_FLAGS)
+.PHONY: bench
+
+# The corpus generator itself is tested (fast, deterministic, well-formed).
+TESTS += tests/e2e/bench-gen.sh
+EXTRA_DIST += tests/e2e/bench-gen.sh
