@@ -26,7 +26,7 @@ struct url_entry {
 	char		 *url;
 	enum url_kind	  kind;
 	char		 *title;	/* "~Title" without the ~, or NULL */
-	char		**tags;		/* without the title and hidden mark */
+	char		**tags;		/* without the title; "!x" tags kept */
 	size_t		  ntags;
 	int		  hidden;	/* a tag starting with '!' */
 	unsigned	  line;		/* in the file; 0 when added */
@@ -51,6 +51,9 @@ int	 urls_load(struct urls *u, const char *path, int create, int *created,
 /* Write u to path atomically (temporary file + rename), quoting what
  * needs it. */
 int	 urls_save(const struct urls *u, const char *path, char **err);
+/* Append the entries of add to the file at path (created when missing),
+ * leaving the lines already there untouched. */
+int	 urls_append(const struct urls *add, const char *path, char **err);
 /* Serialise one entry as a urls line (no newline). */
 void	 urls_format_entry(struct buf *b, const struct url_entry *e);
 /* Add a feed unless its URL is already there (then merge the tags and
