@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 
 #include "config/conf-private.h"
+#include "config/newsboat.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
@@ -33,7 +34,7 @@ struct ctx {
 };
 
 static int parse_buffer(struct conf *, const char *, const char *, size_t, int);
-static int load_file(struct conf *, const char *, int, int);
+static int load_file(struct conf *, const char *, int, int, const char *);
 
 static void DL_PRINTF(2, 3)
 perr(struct ctx *ctx, const char *fmt, ...)
@@ -65,8 +66,8 @@ is_rgb_word(const char *s)
  * Split line (modified in place) into words.  Returns the number of words,
  * or -1 with *err set for an unterminated quote or too many words.
  */
-static int
-tokenize(char *line, char **words, int max, const char **err)
+int
+conf_tokenize(char *line, char **words, int max, const char **err)
 {
 	char *r = line, *w;
 	int n = 0;
@@ -187,10 +188,12 @@ do_include(struct ctx *ctx, char **w, int n)
 	if (ctx->conf->depth >= CONF_MAX_INCLUDE_DEPTH)
 		perr(ctx, _("includes nested deeper than %d files"),
 		    CONF_MAX_INCLUDE_DEPTH);
-	else if (load_file(ctx->conf, path, 0, ctx->theme) != 0) {
-		/* the included file's own errors are listed already; a file
-		 * that could not be opened is reported here */
-		ctx->failed = 1;
+	else {
+		char *where = xasprintf("%s:%d: ", ctx->file, ctx->line);
+
+		if (load_file(ctx->conf, path, 0, ctx->theme, where) != 0)
+			ctx->failed = 1;
+		free(where);
 	}
 	free(path);
 }
@@ -242,10 +245,13 @@ do_line(struct ctx *ctx, char **w, int n)
 	else if (conf_option_find(w[0]) != NULL)
 		perr(ctx, _("unknown directive '%s' (did you mean 'set %s ...'?)"),
 		    w[0], w[0]);
+	else if ((near = newsboat_hint(w[0])) != NULL)
+		perr(ctx, _("'%s' is a newsboat setting: dateline writes it '%s ...' "
+		    "(dateline --import-newsboat converts a newsboat config)"),
+		    w[0], near);
 	else {
 		for (i = 0; i < DL_ARRAY_LEN(directives); i++)
-			if (strlen(w[0]) > 2 && strncmp(w[0], directives[i],
-			    strlen(w[0])) == 0)
+			if (conf_edit_distance(w[0], directives[i]) <= 2)
 				near = directives[i];
 		if (near == NULL && (near = conf_option_suggest(w[0])) != NULL)
 			perr(ctx, _("unknown directive '%s' (did you mean 'set %s ...'?)"),
@@ -293,7 +299,7 @@ parse_buffer(struct conf *conf, const char *name, const char *text, size_t len,
 			perr(&ctx, _("line has invalid UTF-8 or a control character"));
 		else {
 			line = xstrndup(p, ll);
-			if ((n = tokenize(line, words, CONF_MAX_WORDS, &err)) < 0)
+			if ((n = conf_tokenize(line, words, CONF_MAX_WORDS, &err)) < 0)
 				perr(&ctx, "%s", err);
 			else if (n > 0)
 				do_line(&ctx, words, n);
@@ -304,8 +310,10 @@ parse_buffer(struct conf *conf, const char *name, const char *text, size_t len,
 	return ctx.failed ? -1 : 0;
 }
 
+/* where: "FILE:LINE: " of the include line, or "" for a top file. */
 static int
-load_file(struct conf *conf, const char *path, int missing_ok, int theme)
+load_file(struct conf *conf, const char *path, int missing_ok, int theme,
+    const char *where)
 {
 	struct buf b = BUF_INIT;
 	char *err = NULL, *real = NULL;
@@ -315,17 +323,18 @@ load_file(struct conf *conf, const char *path, int missing_ok, int theme)
 	if (missing_ok && stat(path, &st) != 0 && errno == ENOENT)
 		return 0;
 	if ((real = realpath(path, NULL)) == NULL) {
-		conf_add_error(conf, _("%s: cannot open: %s"), path, strerror(errno));
+		conf_add_error(conf, _("%s%s: cannot open: %s"), where, path,
+		    strerror(errno));
 		return -1;
 	}
 	for (i = 0; i < conf->depth; i++)
 		if (strcmp(conf->stack[i], real) == 0) {
-			conf_add_error(conf, _("%s: included from itself (include loop)"),
-			    path);
+			conf_add_error(conf, _("%s%s: included from itself (include loop)"),
+			    where, path);
 			goto out;
 		}
 	if (file_read_all(path, CONF_MAX_FILE_SIZE, &b, &err) != 0) {
-		conf_add_error(conf, "%s", err);
+		conf_add_error(conf, "%s%s", where, err);
 		free(err);
 		goto out;
 	}
@@ -343,7 +352,7 @@ out:
 int
 conf_load_file(struct conf *conf, const char *path, int missing_ok)
 {
-	return load_file(conf, path, missing_ok, 0);
+	return load_file(conf, path, missing_ok, 0, "");
 }
 
 int
@@ -387,7 +396,7 @@ conf_load_theme(struct conf *conf, const char *name)
 		return 0;
 	if (strchr(name, '/') != NULL) {
 		path = conf_expand_home(name);
-		i = load_file(conf, path, 0, 1);
+		i = load_file(conf, path, 0, 1, "");
 		free(path);
 		return i;
 	}
@@ -414,7 +423,7 @@ conf_load_theme(struct conf *conf, const char *name)
 		    "and the config directory's themes folder)"), name, DATADIR);
 		return -1;
 	}
-	i = load_file(conf, path, 0, 1);
+	i = load_file(conf, path, 0, 1, "");
 	free(path);
 	return i;
 }

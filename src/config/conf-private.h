@@ -36,10 +36,14 @@ struct conf {
 };
 
 /* options.c */
+size_t	 conf_edit_distance(const char *a, const char *b);	/* SIZE_MAX if long */
 void	 conf_values_init(struct conf *);
 void	 conf_values_free(struct conf *);
 int	 conf_value_parse(const struct conf_option *, const char *text,
 	     struct conf_value *out, char **err);
+
+/* conf-parse.c: split a line into words (in place); -1 with *err. */
+int	 conf_tokenize(char *line, char **words, int max, const char **err);
 
 /* conf-style.c: a `color` line's words after "color". */
 int	 conf_style_parse(char **words, int n, int *role, struct conf_style *out,

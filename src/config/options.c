@@ -149,8 +149,8 @@ conf_option_find(const char *name)
 }
 
 /* Levenshtein distance, capped: names are short and so is the table. */
-static size_t
-edit_distance(const char *a, const char *b)
+size_t
+conf_edit_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b), i, j;
 	size_t row[64], prev, tmp;
@@ -184,7 +184,7 @@ conf_option_suggest(const char *name)
 	size_t i, d, bestd = SIZE_MAX, limit;
 
 	for (i = 0; i < CONF_COUNT; i++) {
-		d = edit_distance(name, options[i].name);
+		d = conf_edit_distance(name, options[i].name);
 		if (d < bestd) {
 			bestd = d;
 			best = options[i].name;
