@@ -1,0 +1,656 @@
+/*
+ * story detectors: wire-copy conventions recognised in plain text (a
+ * paragraph's text, a caption).  Datelines in the forms wires use, lone
+ * bylines, credits tails, caption lines, caption credits and the
+ * share/subscribe boilerplate feeds append.  Each detector is strict: a
+ * paragraph that merely resembles one of these is left alone.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "story/story.h"
+#include "story/story-private.h"
+
+/* Letter case for the scripts wire datelines are written in (Latin,
+ * Greek, Cyrillic), independent of the locale. */
+static int
+cp_is_upper(uint32_t c)
+{
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z';
+	if (c >= 0xC0 && c <= 0xDE)
+		return c != 0xD7;
+	if (c >= 0x100 && c <= 0x137)
+		return (c & 1) == 0;
+	if (c >= 0x139 && c <= 0x148)
+		return (c & 1) == 1;
+	if (c >= 0x14A && c <= 0x177)
+		return (c & 1) == 0;
+	if (c >= 0x178 && c <= 0x17E)
+		return c == 0x178 || (c & 1) == 1;
+	if (c >= 0x391 && c <= 0x3AB)
+		return 1;
+	if (c >= 0x400 && c <= 0x42F)
+		return 1;
+	return 0;
+}
+
+static int
+cp_is_lower(uint32_t c)
+{
+	if (c < 0x80)
+		return c >= 'a' && c <= 'z';
+	if (c >= 0xDF && c <= 0xFF)
+		return c != 0xF7;
+	if (c >= 0x100 && c <= 0x17F)
+		return !cp_is_upper(c);
+	if (c >= 0x3AC && c <= 0x3CE)
+		return 1;
+	if (c >= 0x430 && c <= 0x45F)
+		return 1;
+	return 0;
+}
+
+/* Code point at s[*i] (U+FFFD for a bad byte); *i moves past it. */
+static uint32_t
+next_cp(const char *s, size_t len, size_t *i)
+{
+	uint32_t cp;
+	int n;
+
+	if ((n = utf8_decode(s + *i, len - *i, &cp)) < 0) {
+		(*i)++;
+		return UTF8_REPLACEMENT;
+	}
+	*i += (size_t)n;
+	return cp;
+}
+
+int
+story_starts_with_ci(const char *s, const char *prefix)
+{
+	return strncasecmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* Lower-case words allowed inside a place or a person's name. */
+static const char *const particles[] = {
+	"de", "da", "do", "dos", "del", "della", "di", "du", "des", "la",
+	"le", "el", "al", "van", "von", "der", "den", "ter", "ten", "bin",
+	"of", "on", "upon", "am", "an", "sur", "y", "e",
+};
+
+static int
+is_particle(const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < DL_ARRAY_LEN(particles); i++)
+		if (strlen(particles[i]) == n && strncmp(w, particles[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+struct word {
+	size_t	start, end;
+	int	upper;		/* letters, all upper case */
+	int	title;		/* first letter upper case */
+	int	letters;
+	int	digits;
+};
+
+/* A word of letters (and . ' - inside); 0 when s[i] starts none. */
+static int
+scan_word(const char *s, size_t len, size_t i, struct word *w)
+{
+	size_t j = i, k;
+	uint32_t c;
+
+	memset(w, 0, sizeof *w);
+	w->start = i;
+	w->upper = 1;
+	while (j < len) {
+		k = j;
+		c = next_cp(s, len, &k);
+		if (cp_is_upper(c) || cp_is_lower(c)) {
+			if (w->letters == 0)
+				w->title = cp_is_upper(c);
+			if (cp_is_lower(c))
+				w->upper = 0;
+			w->letters++;
+		} else if (c >= '0' && c <= '9')
+			w->digits++;
+		else if ((c == '.' || c == '\'' || c == 0x2019 || c == '-') &&
+		    w->letters > 0)
+			;
+		else
+			break;
+		j = k;
+	}
+	w->end = j;
+	if (w->letters == 0 && w->digits == 0)
+		return 0;
+	return 1;
+}
+
+/*
+ * A place: words separated by one space, '/' or '-', all capitals
+ * ("SEOUL/MOSCOW", "RIO DE JANEIRO") or each capitalised ("New Delhi",
+ * "Rio de Janeiro").  Returns the end offset, or 0.
+ */
+static size_t
+scan_place(const char *s, size_t len, size_t i, int *allcaps)
+{
+	struct word w;
+	size_t start = i, end = 0, words = 0, letters = 0;
+	int caps = 1;
+
+	while (i < len && words < 6) {
+		if (!scan_word(s, len, i, &w) || w.digits > 0)
+			break;
+		if (!w.title) {
+			if (words == 0 || !is_particle(s + w.start, w.end - w.start))
+				break;
+		} else {
+			caps = caps && w.upper;
+		}
+		words++;
+		letters += (size_t)w.letters;
+		end = w.end;
+		i = w.end;
+		if (i + 1 < len && (s[i] == ' ' || s[i] == '/' || s[i] == '-') &&
+		    s[i + 1] != ' ' && s[i + 1] != '(' && s[i + 1] != '/')
+			i++;
+		else
+			break;
+	}
+	if (letters < 2 || end == 0 || end - start > 60)
+		return 0;
+	*allcaps = caps;
+	return end;
+}
+
+static const char *const months[] = {
+	"Jan", "January", "Feb", "February", "Mar", "March", "Apr", "April",
+	"May", "Jun", "June", "Jul", "July", "Aug", "August", "Sep", "Sept",
+	"September", "Oct", "October", "Nov", "November", "Dec", "December",
+};
+
+static int
+is_month(const char *w, size_t n)
+{
+	size_t i;
+
+	if (n > 0 && w[n - 1] == '.')
+		n--;
+	for (i = 0; i < DL_ARRAY_LEN(months); i++)
+		if (strlen(months[i]) == n && strncasecmp(w, months[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* "Sept 11", "Nov. 27", "12 September", "12 сентября", optionally with
+ * ", 2026" after it.  Returns the end offset, or 0. */
+static size_t
+scan_date(const char *s, size_t len, size_t i)
+{
+	struct word a, b;
+	size_t end;
+
+	if (!scan_word(s, len, i, &a) || a.end >= len || s[a.end] != ' ')
+		return 0;
+	if (!scan_word(s, len, a.end + 1, &b))
+		return 0;
+	if (a.letters && !a.digits && is_month(s + a.start, a.end - a.start) &&
+	    b.digits > 0 && b.digits <= 2 && b.letters == 0)
+		end = b.end;
+	else if (a.digits > 0 && a.digits <= 2 && a.letters == 0 &&
+	    b.letters >= 3 && b.digits == 0)
+		end = b.end;
+	else
+		return 0;
+	if (end + 2 < len && s[end] == ',' && s[end + 1] == ' ' &&
+	    scan_word(s, len, end + 2, &a) && a.digits == 4 && a.letters == 0)
+		end = a.end;
+	return end;
+}
+
+/* "(Reuters)", "(AP)", "(Dateline Wire)": capitalised words. */
+static size_t
+scan_agency(const char *s, size_t len, size_t i, char close, size_t *words)
+{
+	size_t j = i;
+	struct word w;
+
+	*words = 0;
+	while (j < len && j - i < 40) {
+		if (!scan_word(s, len, j, &w) || (!w.title && !w.digits))
+			return 0;
+		(*words)++;
+		j = w.end;
+		if (j < len && s[j] == close)
+			return j + 1;
+		if (j < len && (s[j] == ' ' || s[j] == '/' || s[j] == '&'))
+			j++;
+		else
+			return 0;
+		while (j < len && s[j] == ' ')
+			j++;
+	}
+	return 0;
+}
+
+/* "NATO (North Atlantic Treaty Organization) -" is an acronym explained,
+ * not a dateline. */
+static int
+agency_spells_place(const char *s, size_t place_end, size_t a0, size_t a1)
+{
+	size_t i, k = 0;
+	int at_word = 1;
+
+	for (i = 0; i < place_end; i++)
+		if (!isupper((unsigned char)s[i]))
+			return 0;
+	for (i = a0; i < a1; i++) {
+		if (at_word && isalpha((unsigned char)s[i])) {
+			if (k >= place_end || toupper((unsigned char)s[i]) != s[k])
+				return 0;
+			k++;
+		}
+		at_word = s[i] == ' ';
+	}
+	return k == place_end;
+}
+
+/* A dash after the agency: - -- – — &mdash; &ndash;. */
+static size_t
+scan_dash(const char *s, size_t len, size_t i)
+{
+	static const char *const dashes[] = {
+		"--", "-", "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\x95",
+		"&mdash;", "&ndash;", "&#8212;", "&#8211;",
+	};
+	size_t k, n;
+
+	for (k = 0; k < DL_ARRAY_LEN(dashes); k++) {
+		n = strlen(dashes[k]);
+		if (len - i >= n && memcmp(s + i, dashes[k], n) == 0)
+			return i + n;
+	}
+	return 0;
+}
+
+static size_t
+skip_spaces(const char *s, size_t len, size_t i)
+{
+	while (i < len && s[i] == ' ')
+		i++;
+	return i;
+}
+
+/* After the place: up to three ", Region" or ", Date" parts. */
+static size_t
+scan_qualifiers(const char *s, size_t len, size_t i)
+{
+	size_t end, k;
+	int caps, n;
+
+	for (n = 0; n < 3 && i + 2 < len && s[i] == ','; n++) {
+		k = i + 1 + (s[i + 1] == ' ');
+		if ((end = scan_date(s, len, k)) == 0 &&
+		    (end = scan_place(s, len, k, &caps)) == 0)
+			break;
+		i = end;
+	}
+	return i;
+}
+
+/* "MOSCOW, September 12. /TASS/." */
+static size_t
+scan_slash_agency(const char *s, size_t len, size_t i)
+{
+	size_t j = i, words;
+
+	if (j < len && s[j] == '.')
+		j++;
+	j = skip_spaces(s, len, j);
+	if (j >= len || s[j] != '/')
+		return 0;
+	if ((j = scan_agency(s, len, j + 1, '/', &words)) == 0)
+		return 0;
+	if (j < len && s[j] == '.')
+		j++;
+	return j;
+}
+
+size_t
+story_match_dateline(const char *s, size_t len, size_t *dlen)
+{
+	size_t i, a0, words, end;
+	int caps;
+
+	*dlen = 0;
+	if ((i = scan_place(s, len, 0, &caps)) == 0)
+		return 0;
+	i = scan_qualifiers(s, len, i);
+	if ((end = scan_slash_agency(s, len, i)) != 0) {
+		*dlen = end;
+		goto rest;
+	}
+	i = skip_spaces(s, len, i);
+	if (i >= len || s[i] != '(')
+		return 0;
+	a0 = i + 1;
+	if ((i = scan_agency(s, len, a0, ')', &words)) == 0)
+		return 0;
+	if (agency_spells_place(s, a0 - 1 - (s[a0 - 2] == ' '), a0, i - 1))
+		return 0;
+	*dlen = i;
+	i = skip_spaces(s, len, i);
+	if ((end = scan_dash(s, len, i)) == 0)
+		return 0;
+rest:
+	end = skip_spaces(s, len, end);
+	if (end >= len) {
+		*dlen = 0;
+		return 0;	/* nothing after it: not a story's opening */
+	}
+	return end;
+}
+
+/* One person's name: capitalised words, initials, particles; with
+ * with_place, "Jane Doe in Seoul" too. */
+static int
+is_name(const char *s, size_t len, int with_place)
+{
+	size_t i = 0, words = 0, place = 0;
+	struct word w;
+
+	while (i < len) {
+		if (!scan_word(s, len, i, &w) || w.digits)
+			return 0;
+		if (with_place && words > 0 && place == 0 && w.end - w.start == 2 &&
+		    (strncmp(s + w.start, "in", 2) == 0 ||
+		    strncmp(s + w.start, "at", 2) == 0))
+			place = words;
+		else if (!w.title && !is_particle(s + w.start, w.end - w.start))
+			return 0;
+		words++;
+		i = w.end;
+		if (i < len && s[i] != ' ')
+			return 0;
+		i = skip_spaces(s, len, i);
+	}
+	if (place != 0)
+		return place <= 5 && words - place - 1 >= 1 && words - place - 1 <= 4;
+	return words >= 1 && words <= 5;
+}
+
+/* Split names at ", ", " and ", " & "; each part must be a name. */
+static int
+are_names(const char *s, size_t len, int with_place)
+{
+	size_t i = 0, start = 0, n = 0;
+
+	while (i <= len) {
+		size_t sep = 0;
+
+		if (i == len)
+			sep = 1;
+		else if (s[i] == ',' && i + 1 < len && s[i + 1] == ' ')
+			sep = 2;
+		else if (len - i >= 5 && strncasecmp(s + i, " and ", 5) == 0)
+			sep = 5;
+		else if (len - i >= 3 && strncmp(s + i, " & ", 3) == 0)
+			sep = 3;
+		if (sep) {
+			size_t part = i - start;
+
+			if (part > 0 && strncasecmp(s + start, "and ", 4) == 0 && n > 0) {
+				start += 4;
+				part -= 4;
+			}
+			if (!is_name(s + start, part, with_place) || ++n > 8)
+				return 0;
+			i += sep;
+			start = i;
+			if (i >= len)
+				break;
+			continue;
+		}
+		i++;
+	}
+	return n > 0;
+}
+
+int
+story_match_byline(const char *s, char **names)
+{
+	size_t len = strlen(s);
+
+	*names = NULL;
+	if (len < 5 || len > 160 || strncasecmp(s, "by ", 3) != 0)
+		return 0;
+	s += 3;
+	len -= 3;
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '.'))
+		len--;
+	if (len == 0 || !are_names(s, len, 0))
+		return 0;
+	*names = xstrndup(s, len);
+	return 1;
+}
+
+static const char *const credit_roles[] = {
+	"reporting", "additional reporting", "writing", "editing",
+	"compiled", "research", "reporting and writing", "writing and editing",
+	"editing and writing", "graphics", "additional writing", "produced",
+};
+
+/* "Reporting by Jane Doe in Seoul; Editing by John Roe". */
+static int
+credit_part(const char *s, size_t len)
+{
+	const char *by = NULL;
+	size_t i, rl;
+
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '.'))
+		len--;
+	for (i = 0; i + 4 <= len; i++)
+		if (strncasecmp(s + i, " by ", 4) == 0) {
+			by = s + i;
+			break;
+		}
+	if (by == NULL)
+		return 0;
+	rl = (size_t)(by - s);
+	for (i = 0; i < DL_ARRAY_LEN(credit_roles); i++)
+		if (strlen(credit_roles[i]) == rl &&
+		    strncasecmp(s, credit_roles[i], rl) == 0)
+			break;
+	if (i == DL_ARRAY_LEN(credit_roles))
+		return 0;
+	return are_names(by + 4, len - rl - 4, 1);
+}
+
+static int
+credit_list(const char *s, size_t len)
+{
+	size_t i, start = 0;
+
+	if (len == 0 || len > 400)
+		return 0;
+	for (i = 0; i <= len; i++)
+		if (i == len || s[i] == ';') {
+			size_t a = skip_spaces(s, len, start);
+
+			if (!credit_part(s + a, i - a))
+				return 0;
+			start = i + 1;
+		}
+	return 1;
+}
+
+static int
+contributed_line(const char *s, size_t len)
+{
+	static const char *const ends[] = {
+		"contributed to this report.", "contributed to this story.",
+		"contributed reporting.",
+	};
+	size_t i, n;
+
+	if (len > 300)
+		return 0;
+	for (i = 0; i < DL_ARRAY_LEN(ends); i++) {
+		n = strlen(ends[i]);
+		if (len > n && strncasecmp(s + len - n, ends[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+long
+story_match_credits(const char *s, size_t len)
+{
+	size_t end = len, open;
+
+	while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '.'))
+		end--;
+	if (end == 0)
+		return -1;
+	if (s[end - 1] == ')') {
+		/* The last parenthesised group, up to its opening. */
+		for (open = end - 1; open > 0 && s[open - 1] != '(' &&
+		    s[open - 1] != ')'; open--)
+			;
+		if (open > 0 && s[open - 1] == '(' &&
+		    credit_list(s + open, end - 1 - open))
+			return (long)open - 1;
+		return -1;
+	}
+	if (credit_list(s, end) || contributed_line(s, len))
+		return 0;
+	return -1;
+}
+
+int
+story_match_caption_line(const char *s)
+{
+	static const char *const labels[] = {
+		"FILE PHOTO", "FILE PICTURE", "FILE IMAGE", "FILE", "PHOTO",
+		"PICTURE", "IMAGE", "Photo", "Picture", "Image",
+	};
+	size_t i, n;
+
+	for (i = 0; i < DL_ARRAY_LEN(labels); i++) {
+		n = strlen(labels[i]);
+		if (strncmp(s, labels[i], n) != 0)
+			continue;
+		s += n;
+		while (*s == ' ')
+			s++;
+		if (*s == ':' || strncmp(s, "- ", 2) == 0 ||
+		    strncmp(s, "\xE2\x80\x94", 3) == 0)
+			return strlen(s) > 4;
+		return 0;
+	}
+	return 0;
+}
+
+/* Where a credit begins, given as the label before it and whether the
+ * label stays in the credit ("REUTERS/…" does, "Photo: " does not). */
+static const struct {
+	const char	*label;
+	int		 keep;
+} credit_labels[] = {
+	{ "REUTERS/", 1 }, { "Reuters/", 1 }, { "AP Photo/", 1 },
+	{ "AFP PHOTO", 1 }, { "AFP/", 1 }, { "Photo: ", 0 }, { "Photo by ", 0 },
+	{ "Photograph: ", 0 }, { "Photograph by ", 0 }, { "Picture: ", 0 },
+	{ "Credit: ", 0 }, { "Image: ", 0 }, { "Photo credit: ", 0 },
+	{ "Фото: ", 0 },
+};
+
+static char *
+trim_dup(const char *s, size_t len)
+{
+	while (len > 0 && (*s == ' ' || *s == '('))
+		s++, len--;
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == ')'))
+		len--;
+	return xstrndup(s, len);
+}
+
+void
+story_split_credit(const char *s, char **text, char **credit)
+{
+	size_t len = strlen(s), i, k, n, best = len, cstart = 0;
+	const char *p;
+
+	for (k = 0; k < DL_ARRAY_LEN(credit_labels); k++) {
+		n = strlen(credit_labels[k].label);
+		for (p = s; (p = strstr(p, credit_labels[k].label)) != NULL; p++) {
+			i = (size_t)(p - s);
+			/* A label starts the caption or follows a sentence or
+			 * an opening bracket. */
+			if (i > 0 && s[i - 1] != ' ' && s[i - 1] != '(')
+				continue;
+			if (strstr(p + n, ". ") != NULL || len - i > 120)
+				continue;
+			if (i < best) {
+				best = i;
+				cstart = credit_labels[k].keep ? i : i + n;
+			}
+			break;
+		}
+	}
+	if (best == len) {
+		*text = trim_dup(s, len);
+		*credit = xstrdup("");
+		return;
+	}
+	if (best > 0 && s[best - 1] == '(')
+		best--;
+	*credit = trim_dup(s + cstart, len - cstart);
+	*text = xstrndup(s, best);
+	for (n = strlen(*text); n > 0 && (*text)[n - 1] == ' '; n--)
+		(*text)[n - 1] = '\0';
+}
+
+int
+story_match_noise(const char *s)
+{
+	static const char *const prefixes[] = {
+		"share this", "share on ", "share:", "share via", "tweet this",
+		"follow us on", "follow us:", "subscribe to ", "subscribe now",
+		"subscribe:", "sign up for", "sign up to", "click here to",
+		"continue reading", "read more:", "read more \xE2\x80\xA6",
+		"read more...", "read the full story", "like us on facebook",
+		"our standards:", "download our app", "download the app",
+		"this article originally appeared", "get our newsletter",
+	};
+	static const char *const whole[] = {
+		"share", "tweet", "email", "print", "advertisement", "comments",
+		"read more", "continue reading", "subscribe", "related",
+	};
+	size_t len = strlen(s), i;
+
+	while (len > 0 && strchr(" .:>", s[len - 1]) != NULL)
+		len--;
+	if (len > 240)
+		return 0;
+	for (i = 0; i < DL_ARRAY_LEN(whole); i++)
+		if (strlen(whole[i]) == len && strncasecmp(s, whole[i], len) == 0)
+			return 1;
+	for (i = 0; i < DL_ARRAY_LEN(prefixes); i++)
+		if (story_starts_with_ci(s, prefixes[i]))
+			return 1;
+	/* WordPress: "The post X appeared first on Y." */
+	if (story_starts_with_ci(s, "the post ") &&
+	    strstr(s, " appeared first on ") != NULL)
+		return 1;
+	return 0;
+}

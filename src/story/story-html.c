@@ -1,0 +1,813 @@
+/*
+ * story HTML walk: gumbo's tree of an item's HTML turned into story blocks
+ * (paragraphs, headings, list items, quotes, preformatted text, table
+ * rows, figures) made of runs of text and link references.  Whitespace is
+ * collapsed as a browser would, every piece of text is sanitised, and
+ * scripts, forms, hidden elements and tracking pixels are left out.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <gumbo.h>
+
+#include "story/story.h"
+#include "story/story-private.h"
+
+struct pending_run {
+	enum role	 role;
+	int		 link;
+	struct buf	 text;
+};
+
+struct walk {
+	struct story		*st;
+	struct story_links	*links;
+	const char		*base;
+
+	struct pending_run	*runs;		/* the block being built */
+	size_t			 nruns, capruns;
+	int			 space;		/* last thing added was a space */
+	enum role		 role;		/* ROLE_BODY or ROLE_CODE */
+
+	int			 heading;	/* inside <hN>: N */
+	int			 pre;
+	int			 quote;
+	int			 list;		/* list depth */
+	int			 ordinal[STORY_MAX_DEPTH];
+	int			 in_item;	/* inside <li>: its first block is open */
+	int			 item_ordinal;	/* of the open <li>, -1 once used */
+	int			 tables;
+};
+
+static void walk_children(struct walk *, const GumboNode *, int);
+
+static struct story_block *
+new_block(struct story *st, enum story_block_kind kind)
+{
+	struct story_block *b;
+
+	if (st->nblocks >= STORY_MAX_BLOCKS)
+		return NULL;
+	st->blocks = xreallocarray(st->blocks, st->nblocks + 1, sizeof *st->blocks);
+	b = &st->blocks[st->nblocks++];
+	memset(b, 0, sizeof *b);
+	b->kind = kind;
+	return b;
+}
+
+static struct pending_run *
+last_run(struct walk *w, enum role role, int link)
+{
+	struct pending_run *r;
+
+	if (w->nruns > 0) {
+		r = &w->runs[w->nruns - 1];
+		if (r->role == role && r->link == -1 && link == -1)
+			return r;
+	}
+	if (w->nruns == w->capruns) {
+		w->capruns = w->capruns ? w->capruns * 2 : 8;
+		w->runs = xreallocarray(w->runs, w->capruns, sizeof *w->runs);
+	}
+	r = &w->runs[w->nruns++];
+	r->role = role;
+	r->link = link;
+	buf_init(&r->text);
+	return r;
+}
+
+/* Text of a text node into the block, whitespace collapsed (kept in
+ * <pre>), sanitised. */
+static void
+add_text(struct walk *w, const char *s, size_t len, enum role role)
+{
+	struct pending_run *r = last_run(w, role, -1);
+	size_t i = 0, start;
+
+	if (w->pre) {
+		buf_add_sanitised(&r->text, s, len,
+		    SANITISE_KEEP_NEWLINE | SANITISE_KEEP_TAB);
+		w->space = 0;
+		return;
+	}
+	while (i < len) {
+		if (strchr(" \t\n\r\f", s[i]) != NULL && s[i] != '\0') {
+			if (!w->space)
+				buf_addc(&r->text, ' ');
+			w->space = 1;
+			i++;
+			continue;
+		}
+		start = i;
+		while (i < len && (strchr(" \t\n\r\f", s[i]) == NULL || s[i] == '\0'))
+			i++;
+		buf_add_sanitised(&r->text, s + start, i - start, 0);
+		w->space = 0;
+	}
+}
+
+static void
+add_break(struct walk *w)
+{
+	struct pending_run *r = last_run(w, ROLE_BODY, -1);
+
+	/* A break replaces the space before it. */
+	if (r->text.len > 0 && r->text.data[r->text.len - 1] == ' ')
+		buf_truncate(&r->text, r->text.len - 1);
+	buf_addc(&r->text, '\n');
+	w->space = 1;
+}
+
+static size_t
+pending_len(const struct walk *w)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < w->nruns; i++)
+		n += w->runs[i].text.len;
+	return n;
+}
+
+static void
+drop_pending(struct walk *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->nruns; i++)
+		buf_free(&w->runs[i].text);
+	w->nruns = 0;
+	w->space = 1;
+}
+
+/* Trailing spaces and breaks go; a block with no text goes. */
+static int
+trim_pending(struct walk *w)
+{
+	struct pending_run *r;
+	size_t i;
+
+	while (w->nruns > 0) {
+		r = &w->runs[w->nruns - 1];
+		while (r->text.len > 0 && (r->text.data[r->text.len - 1] == ' ' ||
+		    r->text.data[r->text.len - 1] == '\n'))
+			buf_truncate(&r->text, r->text.len - 1);
+		if (r->text.len > 0 || r->link != -1)
+			break;
+		buf_free(&r->text);
+		w->nruns--;
+	}
+	for (i = 0; i < w->nruns; i++)
+		if (w->runs[i].link == -1 && w->runs[i].text.len > 0)
+			return 1;
+	return 0;
+}
+
+/* The block being built becomes a story block of the kind the context
+ * says. */
+static void
+flush(struct walk *w)
+{
+	struct story_block *b;
+	enum story_block_kind kind = BLOCK_PARAGRAPH;
+	size_t i;
+
+	if (w->nruns == 0 || !trim_pending(w)) {
+		drop_pending(w);
+		return;
+	}
+	if (w->pre)
+		kind = BLOCK_PRE;
+	else if (w->heading)
+		kind = BLOCK_HEADING;
+	else if (w->in_item)
+		kind = BLOCK_LIST_ITEM;
+	else if (w->quote)
+		kind = BLOCK_QUOTE;
+	if ((b = new_block(w->st, kind)) == NULL) {
+		drop_pending(w);
+		return;
+	}
+	b->level = kind == BLOCK_HEADING ? w->heading :
+	    kind == BLOCK_LIST_ITEM ? w->list : w->quote;
+	if (kind == BLOCK_LIST_ITEM) {
+		b->ordinal = w->item_ordinal;
+		w->item_ordinal = -1;	/* later blocks of the item: no bullet */
+	}
+	b->runs = xcalloc(w->nruns, sizeof *b->runs);
+	for (i = 0; i < w->nruns; i++) {
+		b->runs[i].role = w->runs[i].role;
+		b->runs[i].link = w->runs[i].link;
+		b->runs[i].text = buf_detach(&w->runs[i].text);
+		if (b->runs[i].text == NULL)
+			b->runs[i].text = xstrdup("");
+	}
+	b->nruns = w->nruns;
+	w->nruns = 0;
+	w->space = 1;
+}
+
+static const char *
+attr(const GumboNode *n, const char *name)
+{
+	const GumboAttribute *a;
+
+	if (n->type != GUMBO_NODE_ELEMENT)
+		return NULL;
+	a = gumbo_get_attribute(&n->v.element.attributes, name);
+	return a != NULL ? a->value : NULL;
+}
+
+static int
+attr_contains(const GumboNode *n, const char *name, const char *word)
+{
+	const char *v = attr(n, name);
+
+	return v != NULL && strcasestr(v, word) != NULL;
+}
+
+static int
+hidden(const GumboNode *n)
+{
+	const char *style = attr(n, "style");
+
+	if (attr(n, "hidden") != NULL || attr_contains(n, "aria-hidden", "true"))
+		return 1;
+	if (style != NULL) {
+		char *s = xstrdup(style), *p, *q;
+		int none;
+
+		for (p = q = s; *p; p++)	/* "display: none" */
+			if (*p != ' ')
+				*q++ = *p;
+		*q = '\0';
+		none = strcasestr(s, "display:none") != NULL ||
+		    strcasestr(s, "visibility:hidden") != NULL;
+		free(s);
+		return none;
+	}
+	return 0;
+}
+
+static int
+is_skipped(GumboTag tag)
+{
+	switch (tag) {
+	case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+	case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
+	case GUMBO_TAG_EMBED: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
+	case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT: case GUMBO_TAG_SELECT:
+	case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_FORM: case GUMBO_TAG_NAV:
+	case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE: case GUMBO_TAG_META:
+	case GUMBO_TAG_LINK: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO:
+	case GUMBO_TAG_CANVAS: case GUMBO_TAG_MAP: case GUMBO_TAG_SOURCE:
+	case GUMBO_TAG_TRACK: case GUMBO_TAG_PARAM: case GUMBO_TAG_BASE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int
+is_block(GumboTag tag)
+{
+	switch (tag) {
+	case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION:
+	case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_HEADER:
+	case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_ADDRESS:
+	case GUMBO_TAG_CENTER: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
+	case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS: case GUMBO_TAG_SUMMARY:
+	case GUMBO_TAG_FIELDSET: case GUMBO_TAG_LEGEND: case GUMBO_TAG_CAPTION:
+	case GUMBO_TAG_BODY: case GUMBO_TAG_HTML: case GUMBO_TAG_HR:
+	case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_HGROUP: case GUMBO_TAG_TBODY:
+	case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR:
+	case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_TABLE:
+	case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_LI:
+	case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_FIGURE:
+	case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+	case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static long
+attr_int(const GumboNode *n, const char *name)
+{
+	const char *v = attr(n, name);
+	char *end;
+	long x;
+
+	if (v == NULL)
+		return -1;
+	x = strtol(v, &end, 10);
+	if (end == v || x < 0)
+		return -1;
+	return x;
+}
+
+/* 1x1 images, hidden images and known counters are tracking pixels. */
+static int
+is_tracking_pixel(const GumboNode *n)
+{
+	static const char *const counters[] = {
+		"feeds.feedburner.com/~r/", "/~ff/", "pixel.wp.com",
+		"stats.wp.com", "/pixel.gif", "/tracking/", "/beacon",
+	};
+	long wd = attr_int(n, "width"), ht = attr_int(n, "height");
+	const char *src = attr(n, "src");
+	size_t i;
+
+	if ((wd >= 0 && wd <= 1) || (ht >= 0 && ht <= 1) || hidden(n))
+		return 1;
+	if (src != NULL)
+		for (i = 0; i < DL_ARRAY_LEN(counters); i++)
+			if (strstr(src, counters[i]) != NULL)
+				return 1;
+	return 0;
+}
+
+static const char *
+img_src(const GumboNode *n)
+{
+	const char *src = attr(n, "src");
+
+	if (src == NULL || *src == '\0' || strncmp(src, "data:", 5) == 0)
+		src = attr(n, "data-src");
+	return src != NULL ? src : "";
+}
+
+/* An image outside a figure: "[image: alt]" in the text. */
+static void
+walk_img(struct walk *w, const GumboNode *n)
+{
+	const char *alt = attr(n, "alt");
+	struct buf b = BUF_INIT;
+
+	if (is_tracking_pixel(n))
+		return;
+	if (!w->space && pending_len(w) > 0)
+		add_text(w, " ", 1, ROLE_BODY);
+	if (alt != NULL && *alt != '\0') {
+		buf_adds(&b, "[image: ");
+		buf_adds(&b, alt);
+		buf_adds(&b, "]");
+	} else
+		buf_adds(&b, "[image]");
+	add_text(w, b.data, b.len, ROLE_CAPTION);
+	add_text(w, " ", 1, ROLE_BODY);
+	buf_free(&b);
+}
+
+static int
+link_index(struct walk *w, const char *url)
+{
+	size_t i;
+
+	for (i = 0; i < w->links->n; i++)
+		if (strcmp(w->links->urls[i], url) == 0)
+			return (int)i;
+	if (w->links->n >= STORY_MAX_LINKS)
+		return -1;
+	w->links->urls = xreallocarray(w->links->urls, w->links->n + 1,
+	    sizeof *w->links->urls);
+	w->links->urls[w->links->n] = xstrdup(url);
+	return (int)w->links->n++;
+}
+
+static int
+linkable(const char *href)
+{
+	static const char *const schemes[] = {
+		"http:", "https:", "ftp:", "mailto:", "gopher:", "gemini:",
+	};
+	const char *colon = strchr(href, ':'), *delim = strpbrk(href, "/?#");
+	size_t i;
+
+	if (*href == '\0' || *href == '#')
+		return 0;
+	if (colon == NULL || (delim != NULL && delim < colon))
+		return 1;	/* relative */
+	for (i = 0; i < DL_ARRAY_LEN(schemes); i++)
+		if (story_starts_with_ci(href, schemes[i]))
+			return 1;
+	return 0;		/* javascript:, data: and the like */
+}
+
+static void
+walk_link(struct walk *w, const GumboNode *n, int depth)
+{
+	const char *href = attr(n, "href");
+	size_t before = pending_len(w);
+	char *url, *clean;
+	int idx;
+
+	walk_children(w, n, depth);
+	if (href == NULL || !linkable(href) || w->pre || pending_len(w) == before)
+		return;
+	url = story_resolve_url(w->base, href);
+	clean = utf8_sanitise(url, strlen(url), 0);
+	if ((idx = link_index(w, clean)) >= 0)
+		last_run(w, ROLE_LINK_REF, idx);
+	free(clean);
+	free(url);
+}
+
+/* Plain text of a subtree into text; text inside credit elements (class
+ * "credit", "copyright", <cite>, <small>) into credit instead. */
+static void
+collect_text(const GumboNode *n, struct buf *text, struct buf *credit,
+    int depth)
+{
+	const GumboVector *kids;
+	struct buf *to = text;
+	size_t i;
+
+	if (depth > STORY_MAX_DEPTH)
+		return;
+	if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
+	    n->type == GUMBO_NODE_CDATA) {
+		buf_add_sanitised(text, n->v.text.text, strlen(n->v.text.text),
+		    SANITISE_TAB_TO_SPACE);
+		buf_addc(text, ' ');
+		return;
+	}
+	if (n->type != GUMBO_NODE_ELEMENT || is_skipped(n->v.element.tag) ||
+	    hidden(n))
+		return;
+	if (credit != NULL && (attr_contains(n, "class", "credit") ||
+	    attr_contains(n, "class", "copyright") ||
+	    attr_contains(n, "class", "attribution") ||
+	    n->v.element.tag == GUMBO_TAG_CITE ||
+	    n->v.element.tag == GUMBO_TAG_SMALL)) {
+		to = credit;
+		credit = NULL;
+	}
+	kids = &n->v.element.children;
+	for (i = 0; i < kids->length; i++)
+		collect_text(kids->data[i], to, credit, depth + 1);
+}
+
+/* Collapse whitespace in place; the result has no leading or trailing
+ * space. */
+static char *
+squeeze(struct buf *b)
+{
+	char *s = buf_detach(b), *p, *q;
+	int space = 1;
+
+	if (s == NULL)
+		return xstrdup("");
+	for (p = q = s; *p; p++) {
+		if (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t' || *p == '\f') {
+			if (!space)
+				*q++ = ' ';
+			space = 1;
+		} else {
+			*q++ = *p;
+			space = 0;
+		}
+	}
+	if (q > s && q[-1] == ' ')
+		q--;
+	*q = '\0';
+	return s;
+}
+
+static const GumboNode *
+find_tag(const GumboNode *n, GumboTag tag, int depth)
+{
+	const GumboVector *kids;
+	const GumboNode *found;
+	size_t i;
+
+	if (n->type != GUMBO_NODE_ELEMENT || depth > 32)
+		return NULL;
+	if (n->v.element.tag == tag)
+		return n;
+	kids = &n->v.element.children;
+	for (i = 0; i < kids->length; i++)
+		if ((found = find_tag(kids->data[i], tag, depth + 1)) != NULL)
+			return found;
+	return NULL;
+}
+
+/* <figure>: its image and <figcaption> become a caption (with its
+ * credit) shown in place; without a caption, "[image: alt]". */
+static void
+walk_figure(struct walk *w, const GumboNode *n, int depth)
+{
+	const GumboNode *img = find_tag(n, GUMBO_TAG_IMG, 0);
+	const GumboNode *cap = find_tag(n, GUMBO_TAG_FIGCAPTION, 0);
+	struct buf text = BUF_INIT, credit = BUF_INIT;
+	struct story_block *b;
+	char *t, *c, *url, *whole;
+
+	if (img != NULL && is_tracking_pixel(img))
+		img = NULL;
+	if (cap == NULL) {
+		if (img == NULL) {
+			walk_children(w, n, depth);
+			return;
+		}
+		flush(w);
+		walk_img(w, img);
+		flush(w);
+		return;
+	}
+	flush(w);
+	collect_text(cap, &text, &credit, 0);
+	t = squeeze(&text);
+	c = squeeze(&credit);
+	if (*c == '\0') {
+		whole = t;
+		free(c);
+		story_split_credit(whole, &t, &c);
+		free(whole);
+	}
+	url = img != NULL ? story_resolve_url(w->base, img_src(img)) : xstrdup("");
+	if ((*t != '\0' || *c != '\0') &&
+	    w->st->ncaptions < STORY_MAX_CAPTIONS &&
+	    (b = new_block(w->st, BLOCK_FIGURE)) != NULL) {
+		b->caption = w->st->ncaptions;
+		story_add_caption(w->st, t, c, url, 0);
+	}
+	free(url);
+	free(t);
+	free(c);
+}
+
+static int
+is_layout_cell_content(const GumboNode *n, int depth)
+{
+	const GumboVector *kids;
+	size_t i;
+
+	if (n->type != GUMBO_NODE_ELEMENT || depth > 32)
+		return 0;
+	switch (n->v.element.tag) {
+	case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_UL:
+	case GUMBO_TAG_OL: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE:
+	case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+	case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+	case GUMBO_TAG_FIGURE: case GUMBO_TAG_IMG:
+		return 1;
+	case GUMBO_TAG_TABLE:
+		if (depth > 0)
+			return 1;
+		break;
+	default:
+		break;
+	}
+	kids = &n->v.element.children;
+	for (i = 0; i < kids->length; i++)
+		if (is_layout_cell_content(kids->data[i], depth + 1))
+			return 1;
+	return 0;
+}
+
+struct rows {
+	const GumboNode	**tr;
+	size_t		  n;
+};
+
+static void
+collect_rows(const GumboNode *n, struct rows *rows, int depth)
+{
+	const GumboVector *kids;
+	size_t i;
+
+	if (n->type != GUMBO_NODE_ELEMENT || depth > 4 ||
+	    rows->n >= STORY_MAX_BLOCKS)
+		return;
+	if (n->v.element.tag == GUMBO_TAG_TR) {
+		rows->tr = xreallocarray(rows->tr, rows->n + 1, sizeof *rows->tr);
+		rows->tr[rows->n++] = n;
+		return;
+	}
+	kids = &n->v.element.children;
+	for (i = 0; i < kids->length; i++)
+		collect_rows(kids->data[i], rows, depth + 1);
+}
+
+/* A data table becomes rows of plain-text cells; a table used for layout
+ * (blocks or images in its cells, one column) is walked as blocks. */
+static void
+walk_table(struct walk *w, const GumboNode *n, int depth)
+{
+	struct rows rows = { NULL, 0 };
+	const GumboNode *tr, *td;
+	struct story_block *b;
+	struct buf text = BUF_INIT;
+	size_t i, k, maxcols = 0;
+	int table = ++w->tables, nonempty;
+
+	collect_rows(n, &rows, 0);
+	for (i = 0; i < rows.n; i++) {
+		tr = rows.tr[i];
+		if (tr->v.element.children.length > maxcols)
+			maxcols = tr->v.element.children.length;
+	}
+	if (rows.n == 0 || maxcols < 2 || is_layout_cell_content(n, 0)) {
+		free(rows.tr);
+		walk_children(w, n, depth);
+		return;
+	}
+	flush(w);
+	for (i = 0; i < rows.n; i++) {
+		tr = rows.tr[i];
+		if ((b = new_block(w->st, BLOCK_TABLE_ROW)) == NULL)
+			break;
+		b->table = table;
+		b->header = 1;
+		nonempty = 0;
+		for (k = 0; k < tr->v.element.children.length; k++) {
+			td = tr->v.element.children.data[k];
+			if (td->type != GUMBO_NODE_ELEMENT ||
+			    (td->v.element.tag != GUMBO_TAG_TD &&
+			    td->v.element.tag != GUMBO_TAG_TH) ||
+			    b->ncells >= STORY_MAX_CELLS)
+				continue;
+			if (td->v.element.tag == GUMBO_TAG_TD)
+				b->header = 0;
+			collect_text(td, &text, NULL, 0);
+			b->cells = xreallocarray(b->cells, b->ncells + 1,
+			    sizeof *b->cells);
+			b->cells[b->ncells] = squeeze(&text);
+			nonempty |= *b->cells[b->ncells] != '\0';
+			b->ncells++;
+		}
+		if (!nonempty) {	/* an empty row: taken back */
+			for (k = 0; k < b->ncells; k++)
+				free(b->cells[k]);
+			free(b->cells);
+			w->st->nblocks--;
+		}
+	}
+	free(rows.tr);
+}
+
+static void
+walk_list(struct walk *w, const GumboNode *n, int depth)
+{
+	long start = attr_int(n, "start");
+	int saved_item = w->in_item, saved_ord = w->item_ordinal;
+
+	flush(w);
+	if (w->list + 1 >= STORY_MAX_DEPTH) {
+		walk_children(w, n, depth);
+		return;
+	}
+	w->list++;
+	w->ordinal[w->list] = n->v.element.tag == GUMBO_TAG_OL ?
+	    (int)(start > 0 && start < 100000 ? start : 1) : 0;
+	w->in_item = 0;
+	walk_children(w, n, depth);
+	flush(w);
+	w->list--;
+	w->in_item = saved_item;
+	w->item_ordinal = saved_ord;
+}
+
+static void
+walk_item(struct walk *w, const GumboNode *n, int depth)
+{
+	int ord = w->ordinal[w->list];
+
+	flush(w);
+	w->in_item = w->list > 0;
+	w->item_ordinal = ord;
+	if (ord > 0)
+		w->ordinal[w->list]++;
+	walk_children(w, n, depth);
+	flush(w);
+	w->in_item = 0;
+}
+
+static void
+walk_element(struct walk *w, const GumboNode *n, int depth)
+{
+	GumboTag tag = n->v.element.tag;
+	enum role saved_role = w->role;
+
+	if (is_skipped(tag) || hidden(n) ||
+	    n->v.element.tag_namespace != GUMBO_NAMESPACE_HTML)
+		return;
+	switch (tag) {
+	case GUMBO_TAG_BR:
+		add_break(w);
+		return;
+	case GUMBO_TAG_IMG:
+		walk_img(w, n);
+		return;
+	case GUMBO_TAG_A:
+		walk_link(w, n, depth);
+		return;
+	case GUMBO_TAG_FIGURE:
+		walk_figure(w, n, depth);
+		return;
+	case GUMBO_TAG_TABLE:
+		walk_table(w, n, depth);
+		return;
+	case GUMBO_TAG_UL: case GUMBO_TAG_OL:
+		walk_list(w, n, depth);
+		return;
+	case GUMBO_TAG_LI:
+		walk_item(w, n, depth);
+		return;
+	case GUMBO_TAG_CODE: case GUMBO_TAG_TT: case GUMBO_TAG_KBD:
+	case GUMBO_TAG_SAMP:
+		w->role = ROLE_CODE;
+		walk_children(w, n, depth);
+		w->role = saved_role;
+		return;
+	case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+	case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+		flush(w);
+		w->heading = 1 + (int)(tag - GUMBO_TAG_H1);
+		walk_children(w, n, depth);
+		flush(w);
+		w->heading = 0;
+		return;
+	case GUMBO_TAG_PRE:
+		flush(w);
+		w->pre++;
+		walk_children(w, n, depth);
+		flush(w);
+		w->pre--;
+		return;
+	case GUMBO_TAG_BLOCKQUOTE:
+		flush(w);
+		w->quote++;
+		walk_children(w, n, depth);
+		flush(w);
+		w->quote--;
+		return;
+	default:
+		break;
+	}
+	if (is_block(tag)) {
+		flush(w);
+		walk_children(w, n, depth);
+		flush(w);
+	} else
+		walk_children(w, n, depth);
+}
+
+static void
+walk_node(struct walk *w, const GumboNode *n, int depth)
+{
+	switch (n->type) {
+	case GUMBO_NODE_TEXT:
+	case GUMBO_NODE_WHITESPACE:
+	case GUMBO_NODE_CDATA:
+		add_text(w, n->v.text.text, strlen(n->v.text.text), w->role);
+		break;
+	case GUMBO_NODE_ELEMENT:
+	case GUMBO_NODE_TEMPLATE:
+		walk_element(w, n, depth);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+walk_children(struct walk *w, const GumboNode *n, int depth)
+{
+	const GumboVector *kids = &n->v.element.children;
+	size_t i;
+
+	if (depth >= STORY_MAX_DEPTH)
+		return;
+	for (i = 0; i < kids->length; i++)
+		walk_node(w, kids->data[i], depth + 1);
+}
+
+void
+story_html_walk(struct story *st, struct story_links *links,
+    const char *html, size_t len, const char *base)
+{
+	GumboOptions opts = kGumboDefaultOptions;
+	GumboOutput *out;
+	struct walk w;
+
+	if (len > STORY_MAX_HTML)
+		len = STORY_MAX_HTML;
+	opts.max_errors = 0;
+	if ((out = gumbo_parse_with_options(&opts, html, len)) == NULL)
+		return;
+	memset(&w, 0, sizeof w);
+	w.st = st;
+	w.links = links;
+	w.base = base;
+	w.space = 1;
+	w.role = ROLE_BODY;
+	walk_node(&w, out->root, 0);
+	flush(&w);
+	free(w.runs);
+	gumbo_destroy_output(&opts, out);
+}

@@ -1,0 +1,580 @@
+/*
+ * story: an item made into a wire story.  The HTML walk (story-html.c)
+ * gives blocks; here the structure wires use is taken out of them: caption
+ * lines and the byline before the body, the dateline that opens the first
+ * paragraph, the credits tail, share/subscribe noise; media captions are
+ * added, and the links still referenced are numbered.  Also the story as
+ * plain text (search index) and as the "story" object of --parse.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "story/story.h"
+#include "story/story-private.h"
+
+static char *
+clean(const char *s)
+{
+	struct buf b = BUF_INIT;
+	char *out;
+	size_t i, j;
+
+	if (s == NULL)
+		return xstrdup("");
+	buf_add_sanitised(&b, s, strlen(s), SANITISE_TAB_TO_SPACE);
+	out = buf_detach(&b);
+	if (out == NULL)
+		return xstrdup("");
+	/* One line, single spaces. */
+	for (i = j = 0; out[i] != '\0'; i++) {
+		if (out[i] == '\n')
+			out[i] = ' ';
+		if (out[i] == ' ' && (j == 0 || out[j - 1] == ' '))
+			continue;
+		out[j++] = out[i];
+	}
+	while (j > 0 && out[j - 1] == ' ')
+		j--;
+	out[j] = '\0';
+	return out;
+}
+
+void
+story_add_caption(struct story *st, const char *text, const char *credit,
+    const char *url, int lead)
+{
+	struct story_caption *c;
+
+	if (st->ncaptions >= STORY_MAX_CAPTIONS)
+		return;
+	st->captions = xreallocarray(st->captions, st->ncaptions + 1,
+	    sizeof *st->captions);
+	c = &st->captions[st->ncaptions++];
+	c->text = clean(text);
+	c->credit = clean(credit);
+	c->url = clean(url);
+	c->lead = lead;
+}
+
+/*
+ * Relative references against the article's URL (RFC 3986 section 5.2,
+ * without dot-segment removal beyond "./" and "../" at the front).
+ */
+char *
+story_resolve_url(const char *base, const char *ref)
+{
+	const char *colon = strchr(ref, ':'), *delim = strpbrk(ref, "/?#");
+	const char *p, *auth, *path, *end;
+	struct buf b = BUF_INIT;
+
+	if (colon != NULL && (delim == NULL || colon < delim))
+		return xstrdup(ref);	/* absolute */
+	if (base == NULL || (p = strstr(base, "://")) == NULL)
+		return xstrdup(ref);
+	auth = p + 3;
+	path = auth + strcspn(auth, "/?#");
+	if (ref[0] == '/' && ref[1] == '/') {
+		buf_add(&b, base, (size_t)(p + 1 - base));
+		buf_adds(&b, ref);
+	} else if (ref[0] == '/') {
+		buf_add(&b, base, (size_t)(path - base));
+		buf_adds(&b, ref);
+	} else if (ref[0] == '?' || ref[0] == '#' || ref[0] == '\0') {
+		end = base + strcspn(base, ref[0] == '#' ? "#" : "?#");
+		buf_add(&b, base, (size_t)(end - base));
+		buf_adds(&b, ref);
+	} else {
+		end = path + strcspn(path, "?#");
+		while (end > path && end[-1] != '/')
+			end--;
+		buf_add(&b, base, (size_t)(end - base));
+		if (end == path)
+			buf_addc(&b, '/');
+		while (strncmp(ref, "./", 2) == 0 || strncmp(ref, "../", 3) == 0) {
+			if (ref[1] == '/') {
+				ref += 2;
+				continue;
+			}
+			ref += 3;
+			if (b.len > (size_t)(path - base) + 1) {
+				buf_truncate(&b, b.len - 1);
+				while (b.len > (size_t)(path - base) &&
+				    b.data[b.len - 1] != '/')
+					buf_truncate(&b, b.len - 1);
+			}
+		}
+		buf_adds(&b, ref);
+	}
+	return buf_detach(&b);
+}
+
+/* A block's text without link references. */
+static char *
+block_text(const struct story_block *b)
+{
+	struct buf t = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < b->nruns; i++)
+		if (b->runs[i].link == -1)
+			buf_adds(&t, b->runs[i].text);
+	return t.data != NULL ? buf_detach(&t) : xstrdup("");
+}
+
+static void
+block_free(struct story_block *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->nruns; i++)
+		free(b->runs[i].text);
+	free(b->runs);
+	for (i = 0; i < b->ncells; i++)
+		free(b->cells[i]);
+	free(b->cells);
+}
+
+static void
+drop_block(struct story *st, size_t i)
+{
+	block_free(&st->blocks[i]);
+	memmove(&st->blocks[i], &st->blocks[i + 1],
+	    (st->nblocks - i - 1) * sizeof *st->blocks);
+	st->nblocks--;
+}
+
+static void
+drop_run(struct story_block *b, size_t i)
+{
+	free(b->runs[i].text);
+	memmove(&b->runs[i], &b->runs[i + 1], (b->nruns - i - 1) * sizeof *b->runs);
+	b->nruns--;
+}
+
+/* Remove the first n bytes of text (link references inside go too). */
+static void
+block_drop_prefix(struct story_block *b, size_t n)
+{
+	struct story_run *r;
+	size_t len;
+
+	while (b->nruns > 0) {
+		r = &b->runs[0];
+		if (r->link != -1) {
+			if (n == 0)
+				break;
+			drop_run(b, 0);
+			continue;
+		}
+		len = strlen(r->text);
+		if (len <= n) {
+			n -= len;
+			drop_run(b, 0);
+			if (n == 0 && b->nruns > 0 && b->runs[0].link == -1)
+				break;
+			continue;
+		}
+		memmove(r->text, r->text + n, len - n + 1);
+		break;
+	}
+	/* The paragraph continues with its first real word. */
+	while (b->nruns > 0 && b->runs[0].link == -1 && b->runs[0].text[0] == ' ')
+		memmove(b->runs[0].text, b->runs[0].text + 1, strlen(b->runs[0].text));
+}
+
+/* Keep the first n bytes of text. */
+static void
+block_keep_prefix(struct story_block *b, size_t n)
+{
+	size_t i, len;
+
+	for (i = 0; i < b->nruns; i++) {
+		if (b->runs[i].link != -1)
+			continue;
+		len = strlen(b->runs[i].text);
+		if (len >= n) {
+			b->runs[i].text[n] = '\0';
+			while (n > 0 && b->runs[i].text[n - 1] == ' ')
+				b->runs[i].text[--n] = '\0';
+			i++;
+			break;
+		}
+		n -= len;
+	}
+	while (b->nruns > i)
+		drop_run(b, b->nruns - 1);
+}
+
+static int
+is_text_block(const struct story_block *b)
+{
+	return b->kind == BLOCK_PARAGRAPH;
+}
+
+static void
+set_field(char **field, char *value)
+{
+	free(*field);
+	*field = clean(value);
+	free(value);
+}
+
+/* Before the first body paragraph: caption lines and a lone byline. */
+static void
+detect_lead(struct story *st)
+{
+	size_t i = 0, seen = 0;
+	char *text, *names, *t, *c;
+
+	while (i < st->nblocks && seen < 6) {
+		if (!is_text_block(&st->blocks[i])) {
+			i++;
+			seen++;
+			continue;
+		}
+		text = block_text(&st->blocks[i]);
+		if (story_match_caption_line(text)) {
+			story_split_credit(text, &t, &c);
+			story_add_caption(st, t, c, "", 1);
+			free(t);
+			free(c);
+			drop_block(st, i);
+		} else if (story_match_byline(text, &names)) {
+			set_field(&st->byline, names);
+			drop_block(st, i);
+		} else {
+			free(text);
+			break;
+		}
+		free(text);
+		seen++;
+	}
+}
+
+static void
+detect_dateline(struct story *st)
+{
+	size_t i, n, dlen;
+	char *text;
+
+	for (i = 0; i < st->nblocks && i < 4; i++) {
+		if (st->blocks[i].kind == BLOCK_FIGURE)
+			continue;
+		if (!is_text_block(&st->blocks[i]))
+			return;
+		text = block_text(&st->blocks[i]);
+		if ((n = story_match_dateline(text, strlen(text), &dlen)) > 0) {
+			set_field(&st->dateline, xstrndup(text, dlen));
+			block_drop_prefix(&st->blocks[i], n);
+		}
+		free(text);
+		return;
+	}
+}
+
+/* The credits tail: whole closing paragraphs, or a closing parenthesis. */
+static void
+detect_credits(struct story *st)
+{
+	struct buf credits = BUF_INIT, joined = BUF_INIT;
+	struct story_block *b;
+	char *text;
+	long at;
+	int k;
+
+	for (k = 0; k < 3 && st->nblocks > 1; k++) {
+		b = &st->blocks[st->nblocks - 1];
+		if (!is_text_block(b))
+			break;
+		text = block_text(b);
+		if ((at = story_match_credits(text, strlen(text))) < 0) {
+			free(text);
+			break;
+		}
+		/* Found from the end: earlier paragraphs go in front. */
+		buf_adds(&joined, text + at);
+		if (credits.len > 0) {
+			buf_addc(&joined, ' ');
+			buf_add(&joined, credits.data, credits.len);
+		}
+		buf_free(&credits);
+		credits = joined;
+		buf_init(&joined);
+		if (at == 0)
+			drop_block(st, st->nblocks - 1);
+		else
+			block_keep_prefix(b, (size_t)at);
+		free(text);
+		if (at > 0)
+			break;
+	}
+	if (credits.len > 0)
+		set_field(&st->credits, buf_detach(&credits));
+}
+
+static void
+drop_noise(struct story *st)
+{
+	size_t i = 0;
+	char *text;
+
+	while (i < st->nblocks) {
+		struct story_block *b = &st->blocks[i];
+
+		if (b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_LIST_ITEM) {
+			text = block_text(b);
+			if (story_match_noise(text)) {
+				free(text);
+				drop_block(st, i);
+				continue;
+			}
+			free(text);
+		}
+		i++;
+	}
+}
+
+/* Media RSS captions the HTML does not already show. */
+static void
+add_media_captions(struct story *st, const struct media *media, size_t n)
+{
+	size_t i, k;
+	int dup;
+
+	for (i = 0; i < n; i++) {
+		const struct media *m = &media[i];
+
+		if ((m->caption == NULL || *m->caption == '\0') &&
+		    (m->credit == NULL || *m->credit == '\0'))
+			continue;
+		if (m->type != NULL && *m->type != '\0' &&
+		    strncmp(m->type, "image", 5) != 0)
+			continue;
+		dup = 0;
+		for (k = 0; k < st->ncaptions && !dup; k++)
+			dup = (m->url != NULL && *m->url != '\0' &&
+			    strcmp(st->captions[k].url, m->url) == 0) ||
+			    (m->caption != NULL && *m->caption != '\0' &&
+			    strcmp(st->captions[k].text, m->caption) == 0);
+		if (!dup)
+			story_add_caption(st, m->caption, m->credit, m->url, 1);
+	}
+}
+
+/* Number the links still referenced, in reading order. */
+static void
+number_links(struct story *st, struct story_links *links)
+{
+	int *number = xcalloc(links->n + 1, sizeof *number);
+	size_t i, k;
+
+	for (i = 0; i < st->nblocks; i++)
+		for (k = 0; k < st->blocks[i].nruns; k++) {
+			struct story_run *r = &st->blocks[i].runs[k];
+
+			if (r->link < 0 || (size_t)r->link >= links->n)
+				continue;
+			if (number[r->link] == 0) {
+				st->links = xreallocarray(st->links, st->nlinks + 1,
+				    sizeof *st->links);
+				st->links[st->nlinks] = links->urls[r->link];
+				links->urls[r->link] = NULL;
+				number[r->link] = (int)++st->nlinks;
+			}
+			free(r->text);
+			r->text = xasprintf("[%d]", number[r->link]);
+			r->link = number[r->link] - 1;
+		}
+	for (i = 0; i < links->n; i++)
+		free(links->urls[i]);
+	free(links->urls);
+	free(number);
+}
+
+void
+story_source_from_item(struct story_source *src, const struct item *item,
+    const char *feed_title)
+{
+	memset(src, 0, sizeof *src);
+	src->title = item->title;
+	src->feed_title = feed_title;
+	src->author = item->author;
+	src->link = item->link;
+	src->published = item->published != DL_TIME_NONE ? item->published :
+	    item->updated;
+	src->html = item->content;
+	if (src->html == NULL || *src->html == '\0')
+		src->html = item->summary;
+	src->html_len = src->html != NULL ? strlen(src->html) : 0;
+	src->media = item->media;
+	src->nmedia = item->nmedia;
+}
+
+struct story *
+story_new(const struct story_source *src)
+{
+	struct story *st = xcalloc(1, sizeof *st);
+	struct story_links links = { NULL, 0 };
+
+	st->headline = clean(src->title);
+	st->feed = clean(src->feed_title);
+	st->link = clean(src->link);
+	st->published = src->published;
+	st->byline = xstrdup("");
+	st->dateline = xstrdup("");
+	st->credits = xstrdup("");
+	if (src->html != NULL && src->html_len > 0)
+		story_html_walk(st, &links, src->html, src->html_len, src->link);
+	drop_noise(st);
+	detect_lead(st);
+	detect_dateline(st);
+	detect_credits(st);
+	if (*st->byline == '\0' && src->author != NULL && *src->author != '\0') {
+		free(st->byline);
+		st->byline = clean(src->author);
+	}
+	add_media_captions(st, src->media, src->nmedia);
+	number_links(st, &links);
+	return st;
+}
+
+struct story *
+story_from_item(const struct item *item, const char *feed_title)
+{
+	struct story_source src;
+
+	story_source_from_item(&src, item, feed_title);
+	return story_new(&src);
+}
+
+struct story *
+story_from_html(const char *html, size_t len, const char *base_url,
+    const char *title)
+{
+	struct story_source src;
+
+	memset(&src, 0, sizeof src);
+	src.title = title;
+	src.link = base_url;
+	src.published = DL_TIME_NONE;
+	src.html = html;
+	src.html_len = len;
+	return story_new(&src);
+}
+
+void
+story_free(struct story *st)
+{
+	size_t i;
+
+	if (st == NULL)
+		return;
+	free(st->headline);
+	free(st->feed);
+	free(st->link);
+	free(st->byline);
+	free(st->dateline);
+	free(st->credits);
+	for (i = 0; i < st->ncaptions; i++) {
+		free(st->captions[i].text);
+		free(st->captions[i].credit);
+		free(st->captions[i].url);
+	}
+	free(st->captions);
+	for (i = 0; i < st->nblocks; i++)
+		block_free(&st->blocks[i]);
+	free(st->blocks);
+	for (i = 0; i < st->nlinks; i++)
+		free(st->links[i]);
+	free(st->links);
+	free(st);
+}
+
+static void
+add_line(struct buf *b, const char *s)
+{
+	if (*s == '\0')
+		return;
+	buf_adds(b, s);
+	buf_addc(b, '\n');
+}
+
+char *
+story_plain_text(const struct story *st)
+{
+	struct buf b = BUF_INIT;
+	size_t i, k;
+	char *text;
+
+	add_line(&b, st->headline);
+	add_line(&b, st->byline);
+	for (i = 0; i < st->ncaptions; i++)
+		if (st->captions[i].lead)
+			add_line(&b, st->captions[i].text);
+	for (i = 0; i < st->nblocks; i++) {
+		const struct story_block *bl = &st->blocks[i];
+
+		if (i == 0 && *st->dateline != '\0') {
+			buf_adds(&b, st->dateline);
+			buf_addc(&b, ' ');
+		}
+		if (bl->kind == BLOCK_FIGURE) {
+			add_line(&b, st->captions[bl->caption].text);
+			continue;
+		}
+		if (bl->kind == BLOCK_TABLE_ROW) {
+			for (k = 0; k < bl->ncells; k++) {
+				buf_adds(&b, bl->cells[k]);
+				buf_addc(&b, k + 1 < bl->ncells ? '\t' : '\n');
+			}
+			continue;
+		}
+		text = block_text(bl);
+		add_line(&b, text);
+		free(text);
+	}
+	add_line(&b, st->credits);
+	return b.data != NULL ? buf_detach(&b) : xstrdup("");
+}
+
+static void
+json_string(struct buf *b, const char *s)
+{
+	const unsigned char *p;
+
+	buf_addc(b, '"');
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (*p == '"' || *p == '\\') {
+			buf_addc(b, '\\');
+			buf_addc(b, (char)*p);
+		} else if (*p < 0x20)
+			buf_printf(b, "\\u%04x", *p);
+		else
+			buf_addc(b, (char)*p);
+	}
+	buf_addc(b, '"');
+}
+
+void
+story_fields_json(const struct story *st, struct buf *out)
+{
+	size_t i;
+
+	buf_adds(out, "{\"dateline\":");
+	json_string(out, st->dateline);
+	buf_adds(out, ",\"byline\":");
+	json_string(out, st->byline);
+	buf_adds(out, ",\"captions\":[");
+	for (i = 0; i < st->ncaptions; i++) {
+		buf_adds(out, i > 0 ? ",{\"text\":" : "{\"text\":");
+		json_string(out, st->captions[i].text);
+		buf_adds(out, ",\"credit\":");
+		json_string(out, st->captions[i].credit);
+		buf_addc(out, '}');
+	}
+	buf_adds(out, "],\"credits\":");
+	json_string(out, st->credits);
+	buf_addc(out, '}');
+}
