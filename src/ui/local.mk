@@ -1,11 +1,14 @@
 # The reader (ncursesw).  The command itself is linked into dateline; the
 # rest is library code so the unit tests can link it.
 dateline_SOURCES += src/ui/ui-main.c
-libdateline_a_SOURCES += src/ui/ui.h src/ui/ui-list.c
+libdateline_a_SOURCES += src/ui/ui.h src/ui/ui-list.c src/ui/ui-action.c
 if HAVE_CMOCKA
-check_PROGRAMS += tests/unit/test-ui-list
+check_PROGRAMS += tests/unit/test-ui-list tests/unit/test-ui-keys
 tests_unit_test_ui_list_SOURCES = tests/unit/test-ui-list.c
 tests_unit_test_ui_list_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_ui_list_LDADD = $(UNIT_LDADD)
-TESTS += tests/unit/test-ui-list
+tests_unit_test_ui_keys_SOURCES = tests/unit/test-ui-keys.c
+tests_unit_test_ui_keys_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_ui_keys_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test-ui-list tests/unit/test-ui-keys
 endif

@@ -191,56 +191,12 @@ int	 ui_keymap_bind(struct ui_keymap *m, const char *view, const char *key,
 int	 ui_keymap_unbind(struct ui_keymap *m, const char *view, const char *key,
 	     char **err);
 enum ui_action ui_keymap_lookup(const struct ui_keymap *m, int view, int key);
-/* Read config text: `bind [VIEW] KEY ACTION` and `unbind [VIEW] KEY`
- * lines (others are ignored: they belong to the config module).  Returns 0
- * or -1 with *err naming `what`:line. */
-int	 ui_keymap_load_text(struct ui_keymap *m, const char *text, const char *what,
-	     char **err);
 /* The keys bound to an action in a view, "j Down", into out. */
 void	 ui_keymap_keys(const struct ui_keymap *m, int view, enum ui_action a,
 	     char *out, size_t len);
 
-/* --- Themes. --- */
-
-/* A colour: -1 default, 0-255 palette, or UI_RGB + 0xRRGGBB. */
-#define UI_COLOR_DEFAULT (-1)
-#define UI_RGB 0x1000000
-struct ui_style {
-	int	fg;
-	int	bg;
-	int	attrs;		/* UI_A_* */
-	int	set;		/* given by the theme */
-};
-enum {
-	UI_A_BOLD	= 1 << 0,
-	UI_A_DIM	= 1 << 1,
-	UI_A_UNDERLINE	= 1 << 2,
-	UI_A_REVERSE	= 1 << 3,
-	UI_A_ITALIC	= 1 << 4,
-	UI_A_BLINK	= 1 << 5,
-	UI_A_STANDOUT	= 1 << 6,
-};
-struct ui_theme {
-	struct ui_style	role[ROLE_COUNT];
-};
-void	 ui_theme_init(struct ui_theme *t);
-/* One `color ROLE FG BG [ATTR...]` directive split into words. */
-int	 ui_theme_color(struct ui_theme *t, char **argv, int argc, char **err);
-/* Read a theme file's text (color lines, comments). */
-int	 ui_theme_load_text(struct ui_theme *t, const char *text, const char *what,
-	     char **err);
-/* Find theme NAME ($DATELINE_THEMEDIR, then the installed themes; a name
- * with a slash is a path) and load it. */
-int	 ui_theme_load(struct ui_theme *t, const char *name, char **err);
-int	 ui_color_parse(const char *s, int *out);
-/* The nearest colour a terminal with `ncolors` colours can show. */
-int	 ui_color_reduce(int color, int ncolors);
-
 /* --- Small helpers shared by the views. --- */
 
-/* Split a config line into words (double quotes group, # starts a comment);
- * returns the count, at most max.  Modifies line. */
-int	 ui_split_words(char *line, char **argv, int max);
 /* OSC 52 sequence copying text to the clipboard (text sanitised first). */
 char	*ui_osc52(const char *text);
 /* Headline date: "27 Nov 14:03" in the user's locale. */
