@@ -1,0 +1,859 @@
+/*
+ * extract: write the chosen elements back as clean HTML.  Only a safe
+ * subset comes out (p, h2-h4, ul/ol/li, blockquote, figure/img/figcaption,
+ * pre, table rows, a href with absolute URLs, em, strong, code, br); every
+ * other element is unwrapped and text straight inside containers becomes
+ * paragraphs.  Furniture that survived the choice (share bars, "Read
+ * more" lines, link lists, bylines, the repeated headline) is dropped
+ * here, and photo credits are gathered into their figure's caption.
+ */
+#include "config.h"
+
+#include <gumbo.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "parse/parse.h"
+#include "story/extract-int.h"
+#include "util/util.h"
+
+struct writer {
+	struct extractor	*x;
+	struct extract_out	*o;
+	struct buf		 run;		/* the paragraph being built */
+	struct buf		 runtext;
+	int			 brs;		/* <br>s in a row in the run */
+};
+
+static void write_block(struct writer *, const GumboNode *, int);
+static void write_inline(struct writer *, const GumboNode *, int,
+    struct buf *, struct buf *);
+
+static int
+class_has(const GumboNode *n, const char *const *words)
+{
+	const char *c = extract_attr(n, "class"), *id = extract_attr(n, "id");
+
+	for (; *words != NULL; words++)
+		if ((c && strcasestr(c, *words)) || (id && strcasestr(id, *words)))
+			return 1;
+	return 0;
+}
+
+static const char *const credit_words[] = {
+	"credit", "photographer", "fotograf", "copyright", "byline", "source",
+	"bildnachweis", "autor", "author", "credito", "cr\xC3\xA9" "dit", NULL,
+};
+static const char *const caption_words[] = {
+	"caption", "legend", "bildunterschrift", "bildtext", "pie-de-foto",
+	"piefoto", "pie_foto", "didascalia", NULL,
+};
+static const char *const byline_words[] = {
+	"byline", "author", "autor", "auteur", NULL,
+};
+static const char *const date_words[] = {
+	"date", "time", "published", "updated", "datum", "fecha", NULL,
+};
+static const char *const ad_labels[] = {
+	"advertisement", "advertising", "anzeige", "werbung", "publicidad",
+	"publicit\xC3\xA9", "pubblicit\xC3\xA0", "sponsored", "ad", "ads",
+	"story continues below advertisement", "continue reading below",
+	"article continues below", NULL,
+};
+
+static struct enode *
+info(struct writer *w, const GumboNode *n)
+{
+	return extract_node(w->x, n);
+}
+
+static int
+dropped(struct writer *w, const GumboNode *n)
+{
+	struct enode *e = info(w, n);
+
+	return e == NULL || e->junk;
+}
+
+/* Escaped, white-space-collapsed text (verbatim inside <pre>). */
+static void
+add_text(struct buf *html, struct buf *text, const char *s, int pre)
+{
+	char *t = utf8_sanitise(s, strlen(s), pre ?
+	    SANITISE_KEEP_NEWLINE | SANITISE_TAB_TO_SPACE : SANITISE_TAB_TO_SPACE);
+	char *c;
+
+	for (c = t; *c; c++) {
+		char ch = *c;
+
+		if (!pre && (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\f')) {
+			if (text->len == 0 || text->data[text->len - 1] == ' ' ||
+			    text->data[text->len - 1] == '\n')
+				continue;
+			ch = ' ';
+		}
+		buf_addc(text, ch);
+		if (ch == '<')
+			buf_adds(html, "&lt;");
+		else if (ch == '>')
+			buf_adds(html, "&gt;");
+		else if (ch == '&')
+			buf_adds(html, "&amp;");
+		else
+			buf_addc(html, ch);
+	}
+	free(t);
+}
+
+static void
+add_attr_value(struct buf *html, const char *s)
+{
+	char *t = utf8_sanitise(s, strlen(s), 0), *c;
+
+	for (c = t; *c; c++) {
+		if (*c == '"')
+			buf_adds(html, "&quot;");
+		else if (*c == '&')
+			buf_adds(html, "&amp;");
+		else if (*c == '<')
+			buf_adds(html, "&lt;");
+		else if (*c == '>')
+			buf_adds(html, "&gt;");
+		else
+			buf_addc(html, *c);
+	}
+	free(t);
+}
+
+static int
+blank(const char *s, size_t len)
+{
+	return extract_text_length(s, len) == 0;
+}
+
+/* The trimmed text of a block, from its plain-text buffer. */
+static void
+trim(struct buf *b)
+{
+	size_t i = 0;
+
+	while (b->len > 0 && (b->data[b->len - 1] == ' ' ||
+	    b->data[b->len - 1] == '\n'))
+		buf_truncate(b, b->len - 1);
+	while (i < b->len && b->data[i] == ' ')
+		i++;
+	if (i > 0) {
+		memmove(b->data, b->data + i, b->len - i + 1);
+		b->len -= i;
+	}
+}
+
+/* A finished block: its HTML (already written) and its text. */
+static void
+add_block_text(struct writer *w, struct buf *text)
+{
+	trim(text);
+	if (text->len == 0)
+		return;
+	if (w->o->text.len > 0)
+		buf_adds(&w->o->text, "\n\n");
+	buf_add(&w->o->text, text->data, text->len);
+	w->o->chars += extract_text_length(text->data, text->len);
+	w->o->blocks++;
+}
+
+static int
+is_ad_label(const char *s)
+{
+	size_t i;
+
+	for (i = 0; ad_labels[i] != NULL; i++)
+		if (strcasecmp(s, ad_labels[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+flush_run(struct writer *w)
+{
+	trim(&w->runtext);
+	if (!blank(w->runtext.data, w->runtext.len) &&
+	    !is_ad_label(w->runtext.data)) {
+		/* drop trailing <br>s */
+		while (w->run.len >= 4 &&
+		    memcmp(w->run.data + w->run.len - 4, "<br>", 4) == 0)
+			buf_truncate(&w->run, w->run.len - 4);
+		buf_adds(&w->o->html, "<p>");
+		buf_add(&w->o->html, w->run.data, w->run.len);
+		buf_adds(&w->o->html, "</p>\n");
+		add_block_text(w, &w->runtext);
+	}
+	buf_reset(&w->run);
+	buf_reset(&w->runtext);
+	w->brs = 0;
+}
+
+/* An image's address: src, or the lazy-loading attributes when src is a
+ * placeholder.  Allocated and absolute, or NULL. */
+static char *
+image_url(struct writer *w, const GumboNode *img)
+{
+	static const char *const attrs[] = {
+		"data-src", "data-lazy-src", "data-original", "data-url",
+		"src", "data-srcset", "srcset",
+	};
+	const char *v, *wd = extract_attr(img, "width"),
+	    *ht = extract_attr(img, "height");
+	size_t i, len;
+
+	if ((wd && strcmp(wd, "1") == 0) || (ht && strcmp(ht, "1") == 0))
+		return NULL;	/* a tracking pixel */
+	for (i = 0; i < DL_ARRAY_LEN(attrs); i++) {
+		if ((v = extract_attr(img, attrs[i])) == NULL)
+			continue;
+		while (*v == ' ')
+			v++;
+		if (*v == '\0' || strncasecmp(v, "data:", 5) == 0)
+			continue;
+		len = strcspn(v, " ,");	/* the first srcset candidate */
+		char *ref = xstrndup(v, len), *abs;
+
+		if (w->x->base != NULL) {
+			abs = parse_url_resolve(w->x->base, ref);
+			free(ref);
+		} else
+			abs = ref;
+		if (strncasecmp(abs, "javascript:", 11) == 0) {
+			free(abs);
+			return NULL;
+		}
+		return abs;
+	}
+	return NULL;
+}
+
+/* The first usable image below n. */
+static const GumboNode *
+find_image(struct writer *w, const GumboNode *n, int depth, char **url)
+{
+	const GumboVector *kids;
+	const GumboNode *found;
+	size_t i;
+
+	if (n->type != GUMBO_NODE_ELEMENT || depth >= EXTRACT_MAX_DEPTH ||
+	    dropped(w, n))
+		return NULL;
+	if (n->v.element.tag == GUMBO_TAG_IMG) {
+		if ((*url = image_url(w, n)) != NULL)
+			return n;
+		return NULL;
+	}
+	kids = &n->v.element.children;
+	for (i = 0; i < kids->length; i++)
+		if ((found = find_image(w, kids->data[i], depth + 1, url)) != NULL)
+			return found;
+	return NULL;
+}
+
+/* Caption and credit text of a figure: figcaption and caption-named
+ * elements give the caption, credit-named ones the credit. */
+static void
+figure_texts(struct writer *w, const GumboNode *n, int depth, int in_caption,
+    struct buf *caption, struct buf *credit)
+{
+	const GumboVector *kids;
+	struct buf scratch = BUF_INIT;
+	size_t i;
+
+	if (depth >= EXTRACT_MAX_DEPTH)
+		return;
+	if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
+		if (in_caption)
+			add_text(&scratch, caption, n->v.text.text, 0);
+		buf_free(&scratch);
+		return;
+	}
+	if (n->type == GUMBO_NODE_WHITESPACE && in_caption) {
+		add_text(&scratch, caption, " ", 0);
+		buf_free(&scratch);
+		return;
+	}
+	if (n->type != GUMBO_NODE_ELEMENT || dropped(w, n))
+		return;
+	if (class_has(n, credit_words)) {
+		if (credit->len > 0)
+			buf_addc(credit, ' ');
+		extract_node_text(n, credit);
+		return;
+	}
+	if (n->v.element.tag == GUMBO_TAG_FIGCAPTION || class_has(n, caption_words))
+		in_caption = 1;
+	kids = &n->v.element.children;
+	for (i = 0; i < kids->length; i++)
+		figure_texts(w, kids->data[i], depth + 1, in_caption, caption, credit);
+}
+
+static void
+write_figure(struct writer *w, const GumboNode *n)
+{
+	struct buf caption = BUF_INIT, credit = BUF_INIT, text = BUF_INIT;
+	struct buf *html = &w->o->html;
+	char *url = NULL;
+	const GumboNode *img = find_image(w, n, 0, &url);
+	const char *alt;
+
+	figure_texts(w, n, 0, 0, &caption, &credit);
+	trim(&caption);
+	trim(&credit);
+	if (url == NULL && caption.len == 0)
+		goto out;
+	buf_adds(html, "<figure>");
+	if (url != NULL) {
+		buf_adds(html, "<img src=\"");
+		add_attr_value(html, url);
+		buf_addc(html, '"');
+		if ((alt = extract_attr(img, "alt")) != NULL && *alt != '\0') {
+			buf_adds(html, " alt=\"");
+			add_attr_value(html, alt);
+			buf_addc(html, '"');
+		}
+		buf_addc(html, '>');
+		w->o->images++;
+	}
+	if (caption.len > 0 || credit.len > 0) {
+		struct buf scratch = BUF_INIT;
+
+		buf_adds(html, "<figcaption>");
+		add_text(html, &text, buf_str(&caption), 0);
+		if (credit.len > 0) {
+			if (caption.len > 0) {
+				buf_addc(html, ' ');
+				buf_addc(&text, ' ');
+			}
+			buf_adds(html, "<span class=\"credit\">");
+			add_text(html, &scratch, buf_str(&credit), 0);
+			buf_adds(html, "</span>");
+			buf_add(&text, scratch.data, scratch.len);
+		}
+		buf_adds(html, "</figcaption>");
+		buf_free(&scratch);
+	}
+	buf_adds(html, "</figure>\n");
+	add_block_text(w, &text);
+out:
+	free(url);
+	buf_free(&caption);
+	buf_free(&credit);
+	buf_free(&text);
+}
+
+static int
+is_link_target_ok(const char *href)
+{
+	return strncasecmp(href, "javascript:", 11) != 0 &&
+	    strncasecmp(href, "data:", 5) != 0 && href[0] != '#';
+}
+
+static void
+write_inline_kids(struct writer *w, const GumboNode *n, int depth,
+    struct buf *html, struct buf *text)
+{
+	const GumboVector *kids = &n->v.element.children;
+	size_t i;
+
+	for (i = 0; i < kids->length; i++)
+		write_inline(w, kids->data[i], depth + 1, html, text);
+}
+
+static void
+write_link(struct writer *w, const GumboNode *n, int depth, struct buf *html,
+    struct buf *text)
+{
+	const char *href = extract_attr(n, "href");
+	char *abs;
+
+	if (href == NULL || !is_link_target_ok(href)) {
+		write_inline_kids(w, n, depth, html, text);
+		return;
+	}
+	abs = w->x->base ? parse_url_resolve(w->x->base, href) : xstrdup(href);
+	buf_adds(html, "<a href=\"");
+	add_attr_value(html, abs);
+	buf_adds(html, "\">");
+	write_inline_kids(w, n, depth, html, text);
+	buf_adds(html, "</a>");
+	free(abs);
+}
+
+static void
+write_inline(struct writer *w, const GumboNode *n, int depth, struct buf *html,
+    struct buf *text)
+{
+	const char *wrap = NULL;
+
+	if (depth >= EXTRACT_MAX_DEPTH)
+		return;
+	if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA ||
+	    n->type == GUMBO_NODE_WHITESPACE) {
+		add_text(html, text, n->v.text.text, 0);
+		return;
+	}
+	if (n->type != GUMBO_NODE_ELEMENT || dropped(w, n))
+		return;
+	switch (n->v.element.tag) {
+	case GUMBO_TAG_A:
+		write_link(w, n, depth, html, text);
+		return;
+	case GUMBO_TAG_BR:
+		buf_adds(html, "<br>");
+		buf_addc(text, '\n');
+		return;
+	case GUMBO_TAG_IMG:
+		return;
+	case GUMBO_TAG_EM: case GUMBO_TAG_I: case GUMBO_TAG_CITE:
+		wrap = "em";
+		break;
+	case GUMBO_TAG_STRONG: case GUMBO_TAG_B:
+		wrap = "strong";
+		break;
+	case GUMBO_TAG_CODE: case GUMBO_TAG_KBD: case GUMBO_TAG_SAMP:
+	case GUMBO_TAG_TT:
+		wrap = "code";
+		break;
+	default:
+		if (extract_is_block_tag(n->v.element.tag))
+			add_text(html, text, " ", 0);
+		break;
+	}
+	if (wrap != NULL)
+		buf_printf(html, "<%s>", wrap);
+	write_inline_kids(w, n, depth, html, text);
+	if (wrap != NULL)
+		buf_printf(html, "</%s>", wrap);
+	else if (extract_is_block_tag(n->v.element.tag))
+		add_text(html, text, " ", 0);
+}
+
+/* Lower-case letters and digits of s, for comparing headings. */
+static void
+fold(const char *s, struct buf *out)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c >= 'A' && c <= 'Z')
+			buf_addc(out, (char)(c - 'A' + 'a'));
+		else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+			buf_addc(out, (char)c);
+	}
+}
+
+/* Whether a heading repeats the page's headline. */
+static int
+is_headline(struct writer *w, const char *heading)
+{
+	struct buf a = BUF_INIT, b = BUF_INIT;
+	int same = 0;
+
+	if (w->x->title == NULL || *w->x->title == '\0')
+		return 0;
+	fold(heading, &a);
+	fold(w->x->title, &b);
+	if (a.len > 0 && b.len > 0)
+		same = strcmp(a.data, b.data) == 0 ||
+		    (a.len >= 10 && strstr(b.data, a.data) != NULL) ||
+		    (b.len >= 10 && strstr(a.data, b.data) != NULL);
+	buf_free(&a);
+	buf_free(&b);
+	return same;
+}
+
+static void
+write_heading(struct writer *w, const GumboNode *n, int depth)
+{
+	struct buf html = BUF_INIT, text = BUF_INIT;
+	struct enode *e = info(w, n);
+	int level;
+
+	switch (n->v.element.tag) {
+	case GUMBO_TAG_H1: case GUMBO_TAG_H2:
+		level = 2;
+		break;
+	case GUMBO_TAG_H3:
+		level = 3;
+		break;
+	default:
+		level = 4;
+		break;
+	}
+	write_inline_kids(w, n, depth, &html, &text);
+	trim(&text);
+	if (text.len == 0 || is_headline(w, text.data))
+		goto out;
+	if (e->text > 0 && e->links * 10 >= e->text * 8)
+		w->o->linked_headings++;
+	buf_printf(&w->o->html, "<h%d>", level);
+	buf_add(&w->o->html, html.data, html.len);
+	buf_printf(&w->o->html, "</h%d>\n", level);
+	add_block_text(w, &text);
+out:
+	buf_free(&html);
+	buf_free(&text);
+}
+
+static void write_list(struct writer *, const GumboNode *, int);
+
+static void
+write_list_item(struct writer *w, const GumboNode *li, int depth)
+{
+	const GumboVector *kids = &li->v.element.children;
+	struct buf html = BUF_INIT, text = BUF_INIT;
+	size_t i, at;
+
+	buf_adds(&w->o->html, "<li>");
+	at = w->o->html.len;
+	for (i = 0; i < kids->length; i++) {
+		const GumboNode *c = kids->data[i];
+
+		if (c->type == GUMBO_NODE_ELEMENT && !dropped(w, c) &&
+		    (c->v.element.tag == GUMBO_TAG_UL ||
+		    c->v.element.tag == GUMBO_TAG_OL)) {
+			buf_add(&w->o->html, html.data, html.len);
+			add_block_text(w, &text);
+			buf_reset(&html);
+			buf_reset(&text);
+			write_list(w, c, depth + 1);
+		} else
+			write_inline(w, c, depth + 1, &html, &text);
+	}
+	buf_add(&w->o->html, html.data, html.len);
+	add_block_text(w, &text);
+	(void)at;
+	buf_adds(&w->o->html, "</li>\n");
+	buf_free(&html);
+	buf_free(&text);
+}
+
+static void
+write_list(struct writer *w, const GumboNode *n, int depth)
+{
+	const GumboVector *kids = &n->v.element.children;
+	const char *tag = n->v.element.tag == GUMBO_TAG_OL ? "ol" : "ul";
+	size_t i, start = w->o->html.len;
+	int items = 0;
+
+	if (depth >= EXTRACT_MAX_DEPTH)
+		return;
+	buf_printf(&w->o->html, "<%s>\n", tag);
+	for (i = 0; i < kids->length; i++) {
+		const GumboNode *c = kids->data[i];
+
+		if (c->type != GUMBO_NODE_ELEMENT || dropped(w, c) ||
+		    c->v.element.tag != GUMBO_TAG_LI)
+			continue;
+		write_list_item(w, c, depth + 1);
+		items++;
+	}
+	if (items == 0)
+		buf_truncate(&w->o->html, start);
+	else
+		buf_printf(&w->o->html, "</%s>\n", tag);
+}
+
+static void
+write_pre(struct writer *w, const GumboNode *n, int depth)
+{
+	struct buf text = BUF_INIT;
+
+	(void)depth;
+	extract_node_text(n, &text);	/* for the length only */
+	if (blank(text.data, text.len))
+		goto out;
+	buf_reset(&text);
+	buf_adds(&w->o->html, "<pre>");
+	for (size_t i = 0; i < n->v.element.children.length; i++) {
+		const GumboNode *c = n->v.element.children.data[i];
+		struct buf t = BUF_INIT;
+
+		if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_WHITESPACE)
+			add_text(&w->o->html, &text, c->v.text.text, 1);
+		else if (c->type == GUMBO_NODE_ELEMENT && !dropped(w, c)) {
+			extract_node_text(c, &t);
+			add_text(&w->o->html, &text, buf_str(&t), 1);
+		}
+		buf_free(&t);
+	}
+	buf_adds(&w->o->html, "</pre>\n");
+	add_block_text(w, &text);
+out:
+	buf_free(&text);
+}
+
+/* A data table: rows of cells, text only.  Layout tables (cells holding
+ * blocks) are walked as containers instead. */
+static int
+layout_table(struct writer *w, const GumboNode *n, int depth)
+{
+	const GumboVector *kids = &n->v.element.children;
+	size_t i;
+
+	if (depth >= EXTRACT_MAX_DEPTH)
+		return 1;
+	for (i = 0; i < kids->length; i++) {
+		const GumboNode *c = kids->data[i];
+		struct enode *e;
+
+		if (c->type != GUMBO_NODE_ELEMENT)
+			continue;
+		switch (c->v.element.tag) {
+		case GUMBO_TAG_TABLE:
+			return 1;
+		case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+			if ((e = info(w, c)) != NULL && e->has_block)
+				return 1;
+			break;
+		case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
+		case GUMBO_TAG_TR:
+			if (layout_table(w, c, depth + 1))
+				return 1;
+			break;
+		default:
+			break;
+		}
+	}
+	return 0;
+}
+
+static void
+write_row(struct writer *w, const GumboNode *tr, int depth)
+{
+	const GumboVector *kids = &tr->v.element.children;
+	struct buf text = BUF_INIT;
+	size_t i;
+
+	buf_adds(&w->o->html, "<tr>");
+	for (i = 0; i < kids->length; i++) {
+		const GumboNode *c = kids->data[i];
+		const char *tag;
+
+		if (c->type != GUMBO_NODE_ELEMENT || dropped(w, c))
+			continue;
+		if (c->v.element.tag != GUMBO_TAG_TD && c->v.element.tag != GUMBO_TAG_TH)
+			continue;
+		tag = c->v.element.tag == GUMBO_TAG_TH ? "th" : "td";
+		buf_printf(&w->o->html, "<%s>", tag);
+		if (text.len > 0)
+			buf_addc(&text, ' ');
+		write_inline_kids(w, c, depth + 1, &w->o->html, &text);
+		buf_printf(&w->o->html, "</%s>", tag);
+	}
+	buf_adds(&w->o->html, "</tr>\n");
+	add_block_text(w, &text);
+	buf_free(&text);
+}
+
+static void
+write_rows(struct writer *w, const GumboNode *n, int depth)
+{
+	const GumboVector *kids = &n->v.element.children;
+	size_t i;
+
+	if (depth >= EXTRACT_MAX_DEPTH)
+		return;
+	for (i = 0; i < kids->length; i++) {
+		const GumboNode *c = kids->data[i];
+
+		if (c->type != GUMBO_NODE_ELEMENT || dropped(w, c))
+			continue;
+		if (c->v.element.tag == GUMBO_TAG_TR)
+			write_row(w, c, depth + 1);
+		else if (c->v.element.tag == GUMBO_TAG_TBODY ||
+		    c->v.element.tag == GUMBO_TAG_THEAD ||
+		    c->v.element.tag == GUMBO_TAG_TFOOT)
+			write_rows(w, c, depth + 1);
+	}
+}
+
+static void
+write_table(struct writer *w, const GumboNode *n, int depth)
+{
+	buf_adds(&w->o->html, "<table>\n");
+	write_rows(w, n, depth);
+	buf_adds(&w->o->html, "</table>\n");
+}
+
+/* Text lines that are furniture though their class does not say so:
+ * "Read more: …" with a link, ad labels, link lists, bylines, dates. */
+static int
+furniture_in_body(struct writer *w, const GumboNode *n, int figure_like)
+{
+	struct enode *e = info(w, n);
+	struct buf t = BUF_INIT;
+	GumboTag tag = n->v.element.tag;
+	int drop = 0;
+
+	if (figure_like)
+		return 0;
+	if ((e->text < 300 && e->links > 0) || e->text < 40) {
+		extract_node_text(n, &t);
+		if (extract_is_read_more(buf_str(&t)) || is_ad_label(buf_str(&t)))
+			drop = 1;
+	}
+	if ((tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL) &&
+	    extract_link_density(e) > 0.5)
+		drop = 1;
+	if ((tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_SECTION) &&
+	    extract_link_density(e) > 0.5 && e->text < 1000)
+		drop = 1;
+	if (tag == GUMBO_TAG_P && extract_link_density(e) > 0.8 && e->text < 200)
+		drop = 1;
+	if (!drop && e->text < 150 && class_has(n, byline_words)) {
+		if (w->o->byline == NULL) {
+			extract_node_text(n, &t);
+			const char *s = buf_str(&t);
+
+			if (strncasecmp(s, "by ", 3) == 0)
+				s += 3;
+			if (*s != '\0')
+				w->o->byline = utf8_sanitise(s, strlen(s), SANITISE_TAB_TO_SPACE);
+		}
+		drop = 1;
+	}
+	if (!drop && e->text < 100 && (tag == GUMBO_TAG_TIME || class_has(n, date_words)))
+		drop = 1;
+	buf_free(&t);
+	return drop;
+}
+
+static int
+is_figure_like(struct writer *w, const GumboNode *n)
+{
+	struct enode *e = info(w, n);
+	char *url = NULL;
+	const GumboNode *img;
+
+	if (n->v.element.tag == GUMBO_TAG_FIGURE)
+		return 1;
+	if (e->text >= 400 || !class_has(n, caption_words))
+		return 0;
+	img = find_image(w, n, 0, &url);
+	free(url);
+	return img != NULL;
+}
+
+static void
+note_time(struct writer *w, const GumboNode *n)
+{
+	const char *dt = extract_attr(n, "datetime");
+	int64_t t;
+
+	if (w->o->published == DL_TIME_NONE && dt != NULL &&
+	    (t = parse_date(dt)) != DL_TIME_NONE)
+		w->o->published = t;
+}
+
+static void
+write_container(struct writer *w, const GumboNode *n, int depth)
+{
+	const GumboVector *kids = &n->v.element.children;
+	struct enode *e = info(w, n);
+	size_t i;
+
+	for (i = 0; i < kids->length; i++) {
+		const GumboNode *c = kids->data[i];
+
+		if (c->type == GUMBO_NODE_ELEMENT && dropped(w, c))
+			continue;
+		if (c->type == GUMBO_NODE_ELEMENT && c->v.element.tag == GUMBO_TAG_TIME)
+			note_time(w, c);
+		if (c->type == GUMBO_NODE_ELEMENT &&
+		    (extract_is_block_tag(c->v.element.tag) ||
+		    info(w, c)->has_block)) {
+			flush_run(w);
+			write_block(w, c, depth + 1);
+			continue;
+		}
+		if (c->type == GUMBO_NODE_ELEMENT && e->text < 150 &&
+		    (class_has(c, byline_words) || class_has(c, date_words)) &&
+		    furniture_in_body(w, c, 0))
+			continue;
+		if (c->type == GUMBO_NODE_ELEMENT && c->v.element.tag == GUMBO_TAG_BR) {
+			if (++w->brs >= 2) {
+				flush_run(w);
+				continue;
+			}
+		} else if (c->type != GUMBO_NODE_WHITESPACE)
+			w->brs = 0;
+		write_inline(w, c, depth + 1, &w->run, &w->runtext);
+	}
+	flush_run(w);
+}
+
+static void
+write_block(struct writer *w, const GumboNode *n, int depth)
+{
+	int fig;
+
+	if (n->type != GUMBO_NODE_ELEMENT || depth >= EXTRACT_MAX_DEPTH ||
+	    dropped(w, n))
+		return;
+	fig = is_figure_like(w, n);
+	if (furniture_in_body(w, n, fig))
+		return;
+	if (fig) {
+		write_figure(w, n);
+		return;
+	}
+	switch (n->v.element.tag) {
+	case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+	case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+		write_heading(w, n, depth);
+		break;
+	case GUMBO_TAG_UL: case GUMBO_TAG_OL:
+		write_list(w, n, depth);
+		break;
+	case GUMBO_TAG_LI:
+		write_container(w, n, depth);
+		break;
+	case GUMBO_TAG_BLOCKQUOTE:
+		buf_adds(&w->o->html, "<blockquote>\n");
+		write_container(w, n, depth);
+		buf_adds(&w->o->html, "</blockquote>\n");
+		break;
+	case GUMBO_TAG_IMG:
+		write_figure(w, n);
+		break;
+	case GUMBO_TAG_PRE:
+		write_pre(w, n, depth);
+		break;
+	case GUMBO_TAG_TABLE:
+		if (layout_table(w, n, depth))
+			write_container(w, n, depth);
+		else
+			write_table(w, n, depth);
+		break;
+	case GUMBO_TAG_HR: case GUMBO_TAG_BR:
+		break;
+	default:
+		write_container(w, n, depth);
+		break;
+	}
+}
+
+void
+extract_write(struct extractor *x, GumboNode **roots, size_t nroots,
+    struct extract_out *o)
+{
+	struct writer w;
+	size_t i;
+
+	memset(&w, 0, sizeof w);
+	w.x = x;
+	w.o = o;
+	o->published = DL_TIME_NONE;
+	for (i = 0; i < nroots; i++)
+		write_block(&w, roots[i], 0);
+	buf_free(&w.run);
+	buf_free(&w.runtext);
+}

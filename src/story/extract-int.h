@@ -1,0 +1,88 @@
+/*
+ * extract: what the files of the extractor share (extract.c scores and
+ * chooses, extract-meta.c reads metadata, extract-html.c writes the
+ * cleaned HTML).  Not for other modules: they use extract.h.
+ */
+#ifndef DATELINE_EXTRACT_INT_H
+#define DATELINE_EXTRACT_INT_H
+
+#include <gumbo.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "story/extract.h"
+#include "util/util.h"
+
+/* What the page says about itself.  Strings are allocated, sanitised, and
+ * NULL when absent. */
+struct extract_meta {
+	char		*doc_title;	/* <title> */
+	char		*og_title;
+	char		*og_type;
+	char		*og_image;
+	char		*og_image_alt;
+	char		*og_url;
+	char		*canonical;
+	char		*base_href;
+	char		*site_name;
+	char		*author;	/* <meta name=author>, article:author */
+	int64_t		 published;	/* article:published_time, … */
+	int		 has_password;	/* an <input type=password> */
+
+	int		 ld_article;	/* a JSON-LD Article was found */
+	char		*ld_headline;
+	char		*ld_author;	/* names joined: "A, B and C" */
+	char		*ld_body;	/* articleBody, plain text */
+	char		*ld_image;
+	char		*ld_caption;
+	char		*ld_site_name;
+	int64_t		 ld_published;
+};
+
+void	 extract_meta_read(GumboNode *root, struct extract_meta *m);
+void	 extract_meta_free(struct extract_meta *m);
+
+/* Per-element facts from the scoring pass. */
+struct enode {
+	const GumboNode	*node;
+	size_t		 text;		/* characters of kept text below */
+	size_t		 links;		/* of which inside links */
+	double		 score;		/* content score as a candidate */
+	unsigned	 junk : 1;	/* dropped with everything below */
+	unsigned	 scored : 1;	/* score initialised */
+	unsigned	 has_block : 1;	/* a block-level child */
+};
+
+struct extractor {
+	struct enode	*nodes;		/* open-addressing table by node */
+	size_t		 nnodes, cap;
+	const char	*base;		/* for resolving URLs; may be NULL */
+	const char	*title;		/* to drop a repeated headline */
+	struct extract_meta meta;
+	GumboNode	*body;
+	const GumboNode	*first_h1;	/* the page's first kept <h1> */
+};
+
+struct enode	*extract_node(struct extractor *x, const GumboNode *n);
+struct enode	*extract_node_add(struct extractor *x, const GumboNode *n);
+double		 extract_link_density(const struct enode *e);
+const char	*extract_attr(const GumboNode *n, const char *name);
+/* Text of a subtree, white space collapsed, appended to out. */
+void		 extract_node_text(const GumboNode *n, struct buf *out);
+int		 extract_is_block_tag(GumboTag tag);
+
+/* The cleaned HTML of the chosen elements; text gets the plain text. */
+struct extract_out {
+	struct buf	 html;
+	struct buf	 text;
+	size_t		 images;
+	size_t		 chars;		/* characters of block text written */
+	size_t		 linked_headings; /* headings that are all link */
+	size_t		 blocks;
+	char		*byline;	/* a byline element's text, or NULL */
+	int64_t		 published;	/* a <time datetime>, or DL_TIME_NONE */
+};
+void		 extract_write(struct extractor *x, GumboNode **roots,
+		     size_t nroots, struct extract_out *o);
+
+#endif

@@ -1,0 +1,894 @@
+/*
+ * extract: find the article in a page.  One pass measures every element
+ * (text and link text below it, whether its tag, role, style or class
+ * marks it as page furniture); a second scores paragraphs into their
+ * ancestors; the best-scored element and the siblings that look like
+ * more of the same story are written out by extract-html.c.  Pages that
+ * are not one article (login walls, index pages) are refused with a
+ * reason.  The metadata (extract-meta.c) gives headline, date, byline and
+ * lead photo, and its JSON-LD articleBody stands in when the markup holds
+ * less of the story.
+ */
+#include "config.h"
+
+#include <gumbo.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "parse/parse.h"
+#include "story/extract-int.h"
+#include "util/i18n.h"
+#include "util/util.h"
+
+#define MIN_ARTICLE_CHARS	250	/* less is not an article */
+#define LOGIN_MAX_CHARS		1000	/* a password field and less text */
+#define WRAPPER_CHARS		1000	/* furniture-named yet holding text */
+#define MAX_LINKED_HEADINGS	3	/* more in the body: an index page */
+#define MAX_CANDIDATES		8
+
+/*
+ * The node table: open addressing on the node's address.
+ */
+static size_t
+slot_of(const GumboNode *n, size_t cap)
+{
+	uint64_t h = (uint64_t)(uintptr_t)n;
+
+	h ^= h >> 29;
+	h *= 0x9E3779B97F4A7C15ull;
+	return (size_t)(h >> 17) & (cap - 1);
+}
+
+struct enode *
+extract_node(struct extractor *x, const GumboNode *n)
+{
+	size_t i;
+
+	if (x->cap == 0)
+		return NULL;
+	for (i = slot_of(n, x->cap);; i = (i + 1) & (x->cap - 1)) {
+		if (x->nodes[i].node == n)
+			return &x->nodes[i];
+		if (x->nodes[i].node == NULL)
+			return NULL;
+	}
+}
+
+struct enode *
+extract_node_add(struct extractor *x, const GumboNode *n)
+{
+	struct enode *e;
+	size_t i;
+
+	if ((e = extract_node(x, n)) != NULL)
+		return e;
+	if ((x->nnodes + 1) * 2 > x->cap) {
+		struct enode *old = x->nodes;
+		size_t oldcap = x->cap;
+
+		x->cap = oldcap ? oldcap * 2 : 1024;
+		x->nodes = xcalloc(x->cap, sizeof *x->nodes);
+		for (i = 0; i < oldcap; i++) {
+			size_t j;
+
+			if (old[i].node == NULL)
+				continue;
+			for (j = slot_of(old[i].node, x->cap); x->nodes[j].node;
+			    j = (j + 1) & (x->cap - 1))
+				;
+			x->nodes[j] = old[i];
+		}
+		free(old);
+	}
+	for (i = slot_of(n, x->cap); x->nodes[i].node;
+	    i = (i + 1) & (x->cap - 1))
+		;
+	x->nodes[i].node = n;
+	x->nnodes++;
+	return &x->nodes[i];
+}
+
+double
+extract_link_density(const struct enode *e)
+{
+	if (e == NULL || e->text == 0)
+		return 0;
+	return (double)e->links / (double)e->text;
+}
+
+const char *
+extract_attr(const GumboNode *n, const char *name)
+{
+	const GumboAttribute *a;
+
+	if (n->type != GUMBO_NODE_ELEMENT)
+		return NULL;
+	a = gumbo_get_attribute(&n->v.element.attributes, name);
+	return a ? a->value : NULL;
+}
+
+static void
+node_text_at(const GumboNode *n, struct buf *out, int depth)
+{
+	size_t i;
+
+	if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
+	    n->type == GUMBO_NODE_CDATA) {
+		const char *s = n->v.text.text;
+
+		for (; *s; s++) {
+			int sp = *s == ' ' || *s == '\n' || *s == '\t' ||
+			    *s == '\r' || *s == '\f';
+
+			if (sp && (out->len == 0 || out->data[out->len - 1] == ' '))
+				continue;
+			buf_addc(out, sp ? ' ' : *s);
+		}
+		return;
+	}
+	if ((n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE) ||
+	    depth >= EXTRACT_MAX_DEPTH)
+		return;
+	switch (n->v.element.tag) {
+	case GUMBO_TAG_SCRIPT:
+	case GUMBO_TAG_STYLE:
+	case GUMBO_TAG_NOSCRIPT:
+	case GUMBO_TAG_TEMPLATE:
+		return;
+	default:
+		break;
+	}
+	for (i = 0; i < n->v.element.children.length; i++)
+		node_text_at(n->v.element.children.data[i], out, depth + 1);
+}
+
+void
+extract_node_text(const GumboNode *n, struct buf *out)
+{
+	node_text_at(n, out, 0);
+	while (out->len > 0 && out->data[out->len - 1] == ' ')
+		buf_truncate(out, out->len - 1);
+}
+
+int
+extract_is_block_tag(GumboTag tag)
+{
+	switch (tag) {
+	case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION:
+	case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_HEADER:
+	case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_NAV:
+	case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_LI:
+	case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
+	case GUMBO_TAG_TABLE: case GUMBO_TAG_TR: case GUMBO_TAG_TD:
+	case GUMBO_TAG_TH: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD:
+	case GUMBO_TAG_TFOOT: case GUMBO_TAG_CAPTION:
+	case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_FIGURE:
+	case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_PRE: case GUMBO_TAG_H1:
+	case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+	case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_HR:
+	case GUMBO_TAG_ADDRESS: case GUMBO_TAG_FORM: case GUMBO_TAG_FIELDSET:
+	case GUMBO_TAG_DETAILS: case GUMBO_TAG_CENTER: case GUMBO_TAG_IMG:
+	case GUMBO_TAG_VIDEO: case GUMBO_TAG_IFRAME:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Elements dropped with their contents, whatever they hold. */
+static int
+always_junk(const GumboNode *n)
+{
+	const char *v;
+
+	switch (n->v.element.tag) {
+	case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+	case GUMBO_TAG_IFRAME: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SVG:
+	case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT:
+	case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
+	case GUMBO_TAG_CANVAS: case GUMBO_TAG_NAV: case GUMBO_TAG_MENU:
+	case GUMBO_TAG_HEAD: case GUMBO_TAG_MATH:
+	case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO: case GUMBO_TAG_LABEL:
+		return 1;
+	case GUMBO_TAG_UNKNOWN:
+		return n->v.element.tag_namespace != GUMBO_NAMESPACE_HTML;
+	default:
+		break;
+	}
+	if (n->v.element.tag_namespace != GUMBO_NAMESPACE_HTML)
+		return 1;
+	if (extract_attr(n, "hidden") != NULL)
+		return 1;
+	if ((v = extract_attr(n, "aria-hidden")) != NULL && strcmp(v, "true") == 0)
+		return 1;
+	if ((v = extract_attr(n, "style")) != NULL &&
+	    (strstr(v, "display:none") != NULL || strstr(v, "display: none") != NULL))
+		return 1;
+	if ((v = extract_attr(n, "role")) != NULL &&
+	    (strcmp(v, "navigation") == 0 || strcmp(v, "dialog") == 0 ||
+	    strcmp(v, "alertdialog") == 0 || strcmp(v, "menu") == 0 ||
+	    strcmp(v, "menubar") == 0 || strcmp(v, "search") == 0))
+		return 1;
+	return 0;
+}
+
+/* "class id" of an element, in buf. */
+static const char *
+class_and_id(const GumboNode *n, char *buf, size_t size)
+{
+	const char *c = extract_attr(n, "class"), *id = extract_attr(n, "id");
+
+	snprintf(buf, size, "%s %s", c ? c : "", id ? id : "");
+	return buf;
+}
+
+/* Furniture by name or by tag (forms, asides, footers, complementary
+ * roles), unless it turns out to wrap a lot of plain text. */
+static int
+furniture(const GumboNode *n, const struct enode *e)
+{
+	char cid[512];
+	const char *role = extract_attr(n, "role");
+	int w;
+
+	switch (n->v.element.tag) {
+	case GUMBO_TAG_BODY: case GUMBO_TAG_HTML:
+		return 0;
+	default:
+		break;
+	}
+	if (e->text >= WRAPPER_CHARS && extract_link_density(e) < 0.25)
+		return 0;
+	switch (n->v.element.tag) {
+	case GUMBO_TAG_FORM: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER:
+		return 1;
+	default:
+		break;
+	}
+	if (role != NULL && (strcmp(role, "complementary") == 0 ||
+	    strcmp(role, "contentinfo") == 0))
+		return 1;
+	class_and_id(n, cid, sizeof cid);
+	if (extract_hint_is_boilerplate(cid))
+		return 1;
+	w = extract_hint_weight(cid);
+	return w < 0;
+}
+
+static struct enode *
+measure(struct extractor *x, GumboNode *n, int depth, int in_link)
+{
+	struct enode *e = extract_node_add(x, n);
+	const GumboVector *kids = &n->v.element.children;
+	int link = in_link || n->v.element.tag == GUMBO_TAG_A;
+	size_t i;
+
+	if (depth >= EXTRACT_MAX_DEPTH || always_junk(n)) {
+		e->junk = 1;
+		return e;
+	}
+	if (n->v.element.tag == GUMBO_TAG_H1 && x->first_h1 == NULL)
+		x->first_h1 = n;
+	for (i = 0; i < kids->length; i++) {
+		GumboNode *c = kids->data[i];
+
+		if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA) {
+			size_t len = extract_text_length(c->v.text.text,
+			    strlen(c->v.text.text));
+
+			e->text += len;
+			if (link)
+				e->links += len;
+		} else if (c->type == GUMBO_NODE_ELEMENT) {
+			struct enode *ce = measure(x, c, depth + 1, link);
+
+			/* the table may have moved */
+			e = extract_node(x, n);
+			if (extract_is_block_tag(c->v.element.tag))
+				e->has_block = 1;
+			if (!ce->junk) {
+				e->text += ce->text;
+				e->links += ce->links;
+			}
+		}
+	}
+	if (furniture(n, e))
+		e->junk = 1;
+	return e;
+}
+
+static double
+tag_base_score(const GumboNode *n)
+{
+	switch (n->v.element.tag) {
+	case GUMBO_TAG_ARTICLE:
+		return 8;
+	case GUMBO_TAG_DIV: case GUMBO_TAG_MAIN:
+		return 5;
+	case GUMBO_TAG_SECTION: case GUMBO_TAG_PRE: case GUMBO_TAG_TD:
+	case GUMBO_TAG_BLOCKQUOTE:
+		return 3;
+	case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL:
+	case GUMBO_TAG_DL: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
+	case GUMBO_TAG_LI: case GUMBO_TAG_FORM:
+		return -3;
+	case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+	case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+	case GUMBO_TAG_TH:
+		return -5;
+	default:
+		return 0;
+	}
+}
+
+static void
+add_score(struct extractor *x, const GumboNode *n, double score)
+{
+	struct enode *e;
+	char cid[512];
+
+	if (n == NULL || n->type != GUMBO_NODE_ELEMENT)
+		return;
+	if ((e = extract_node(x, n)) == NULL || e->junk)
+		return;
+	if (!e->scored) {
+		e->scored = 1;
+		e->score = tag_base_score(n) +
+		    extract_hint_weight(class_and_id(n, cid, sizeof cid));
+	}
+	e->score += score;
+}
+
+/* Credit a block of running text to the element holding it and to a few
+ * of its ancestors, less the further up. */
+static void
+credit_ancestors(struct extractor *x, const GumboNode *holder, double score)
+{
+	const GumboNode *a = holder;
+	int level;
+
+	for (level = 0; a != NULL && level < 5; level++, a = a->parent) {
+		if (a->type != GUMBO_NODE_ELEMENT ||
+		    a->v.element.tag == GUMBO_TAG_HTML)
+			break;
+		add_score(x, a, level == 0 ? score :
+		    level == 1 ? score / 2 : score / (level * 3));
+	}
+}
+
+/* Text of the inline children of n only (not of its blocks). */
+static void
+inline_text(const GumboNode *n, struct buf *out)
+{
+	const GumboVector *kids = &n->v.element.children;
+	size_t i;
+
+	for (i = 0; i < kids->length; i++) {
+		const GumboNode *c = kids->data[i];
+
+		if (c->type == GUMBO_NODE_ELEMENT &&
+		    extract_is_block_tag(c->v.element.tag))
+			continue;
+		extract_node_text(c, out);
+		buf_addc(out, ' ');
+	}
+}
+
+static void
+score_walk(struct extractor *x, GumboNode *n, int depth)
+{
+	struct enode *e = extract_node(x, n);
+	const GumboVector *kids = &n->v.element.children;
+	struct buf b = BUF_INIT;
+	GumboTag tag = n->v.element.tag;
+	size_t i;
+
+	if (e == NULL || e->junk || depth >= EXTRACT_MAX_DEPTH)
+		return;
+	if (tag == GUMBO_TAG_P || tag == GUMBO_TAG_PRE ||
+	    (tag == GUMBO_TAG_TD && !e->has_block)) {
+		extract_node_text(n, &b);
+		credit_ancestors(x, n->parent, extract_text_score(b.data, b.len));
+		buf_free(&b);
+		return;
+	}
+	if (tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_SECTION ||
+	    tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_SPAN ||
+	    tag == GUMBO_TAG_FONT || tag == GUMBO_TAG_CENTER ||
+	    tag == GUMBO_TAG_MAIN) {
+		/* Div soup: running text straight inside a container. */
+		inline_text(n, &b);
+		if (extract_text_length(b.data, b.len) >= 25)
+			credit_ancestors(x, e->has_block ? n : n->parent,
+			    extract_text_score(b.data, b.len));
+		buf_free(&b);
+	}
+	for (i = 0; i < kids->length; i++) {
+		GumboNode *c = kids->data[i];
+
+		if (c->type == GUMBO_NODE_ELEMENT)
+			score_walk(x, c, depth + 1);
+	}
+}
+
+static double
+final_score(const struct enode *e)
+{
+	return e->score * (1 - extract_link_density(e));
+}
+
+static int
+is_ancestor(const GumboNode *a, const GumboNode *n)
+{
+	for (; n != NULL; n = n->parent)
+		if (n == a)
+			return 1;
+	return 0;
+}
+
+/* The best candidate; when several strong ones sit apart (a story split
+ * into boxes), their nearest common ancestor. */
+static GumboNode *
+best_candidate(struct extractor *x)
+{
+	struct enode *top[MAX_CANDIDATES] = { NULL };
+	GumboNode *best, *a;
+	size_t i, j, near;
+
+	for (i = 0; i < x->cap; i++) {
+		struct enode *e = &x->nodes[i];
+
+		if (e->node == NULL || !e->scored || e->junk)
+			continue;
+		for (j = 0; j < MAX_CANDIDATES; j++) {
+			if (top[j] == NULL || final_score(e) > final_score(top[j])) {
+				memmove(top + j + 1, top + j,
+				    (MAX_CANDIDATES - j - 1) * sizeof *top);
+				top[j] = e;
+				break;
+			}
+		}
+	}
+	if (top[0] == NULL || final_score(top[0]) <= 0)
+		return NULL;
+	best = (GumboNode *)top[0]->node;
+	for (a = best; a != NULL && a->type == GUMBO_NODE_ELEMENT &&
+	    a->v.element.tag != GUMBO_TAG_BODY; a = a->parent) {
+		for (near = 0, j = 1; j < MAX_CANDIDATES && top[j]; j++)
+			if (final_score(top[j]) >= 0.75 * final_score(top[0]) &&
+			    !is_ancestor(top[j]->node, best) &&
+			    is_ancestor(a, top[j]->node))
+				near++;
+		if (near >= 2)
+			return a;
+	}
+	return best;
+}
+
+/* Whether a sibling of the best candidate is more of the story. */
+static int
+related_sibling(struct extractor *x, GumboNode *s, double threshold)
+{
+	struct enode *e = extract_node(x, s);
+	struct buf b = BUF_INIT;
+	double ld;
+	int keep = 0;
+
+	if (e == NULL || e->junk)
+		return 0;
+	if (e->scored && final_score(e) >= threshold)
+		return 1;
+	ld = extract_link_density(e);
+	switch (s->v.element.tag) {
+	case GUMBO_TAG_FIGURE: case GUMBO_TAG_IMG:
+		return 1;
+	case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BLOCKQUOTE:
+		if (e->has_block && s->v.element.tag != GUMBO_TAG_BLOCKQUOTE)
+			return 0;
+		extract_node_text(s, &b);
+		if (e->text >= 80 && ld < 0.25)
+			keep = 1;
+		else if (e->text > 0 && e->text < 80 && ld == 0 &&
+		    strstr(buf_str(&b), ". ") != NULL)
+			keep = 1;
+		else if (e->text > 0 && e->text < 80 && ld == 0 && b.len > 0 &&
+		    b.data[b.len - 1] == '.')
+			keep = 1;
+		if (keep && extract_is_read_more(buf_str(&b)))
+			keep = 0;
+		buf_free(&b);
+		return keep;
+	default:
+		return 0;
+	}
+}
+
+/* The best candidate and its related siblings, in page order. */
+static size_t
+choose_roots(struct extractor *x, GumboNode *best, GumboNode ***roots)
+{
+	GumboNode *parent = best->parent;
+	struct enode *be = extract_node(x, best);
+	const GumboVector *sibs;
+	double threshold;
+	size_t i, n = 0;
+
+	*roots = xcalloc(1, sizeof **roots);
+	if (parent == NULL || parent->type != GUMBO_NODE_ELEMENT ||
+	    best->v.element.tag == GUMBO_TAG_BODY) {
+		(*roots)[n++] = best;
+		return n;
+	}
+	threshold = final_score(be) * 0.2;
+	if (threshold < 10)
+		threshold = 10;
+	sibs = &parent->v.element.children;
+	for (i = 0; i < sibs->length; i++) {
+		GumboNode *s = sibs->data[i];
+
+		if (s->type != GUMBO_NODE_ELEMENT)
+			continue;
+		if (s != best && !related_sibling(x, s, threshold))
+			continue;
+		*roots = xreallocarray(*roots, n + 1, sizeof **roots);
+		(*roots)[n++] = s;
+	}
+	return n;
+}
+
+static char *
+resolve(const char *base, const char *ref)
+{
+	if (ref == NULL)
+		return NULL;
+	if (base == NULL || *base == '\0')
+		return xstrdup(ref);
+	return parse_url_resolve(base, ref);
+}
+
+static const char *
+first_of(const char *a, const char *b, const char *c)
+{
+	return a ? a : b ? b : c;
+}
+
+/* Title, byline, date, site and photo from the metadata. */
+static void
+fill_meta(struct extractor *x, struct extract_result *r)
+{
+	struct extract_meta *m = &x->meta;
+	const char *s;
+	char *img;
+
+	free(r->title);
+	r->title = xstrdup(first_of(m->ld_headline, m->og_title,
+	    first_of(m->doc_title, "", NULL)));
+	s = first_of(m->ld_author, m->author, NULL);
+	if (s != NULL) {
+		if (strncasecmp(s, "by ", 3) == 0)
+			s += 3;
+		free(r->byline);
+		r->byline = xstrdup(s);
+	}
+	r->published = m->ld_published != DL_TIME_NONE ? m->ld_published :
+	    m->published;
+	free(r->site_name);
+	r->site_name = xstrdup(first_of(m->site_name, m->ld_site_name, ""));
+	free(r->url);
+	r->url = resolve(x->base, first_of(m->canonical, m->og_url, ""));
+	img = resolve(x->base, first_of(m->og_image, m->ld_image, NULL));
+	free(r->image);
+	r->image = img ? img : xstrdup("");
+	free(r->image_caption);
+	r->image_caption = xstrdup(first_of(m->ld_caption, m->og_image_alt, ""));
+}
+
+/* The JSON-LD articleBody as paragraphs: one a line of the text. */
+static void
+write_jsonld_body(const char *body, struct extract_out *o)
+{
+	const char *p = body, *nl;
+
+	while (*p != '\0') {
+		size_t len;
+
+		nl = strchr(p, '\n');
+		len = nl ? (size_t)(nl - p) : strlen(p);
+		while (len > 0 && (*p == ' ' || *p == '\t' || *p == '\r')) {
+			p++;
+			len--;
+		}
+		while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\r'))
+			len--;
+		if (len > 0) {
+			char *t = utf8_sanitise(p, len, SANITISE_TAB_TO_SPACE);
+
+			buf_adds(&o->html, "<p>");
+			for (char *c = t; *c; c++) {
+				if (*c == '<')
+					buf_adds(&o->html, "&lt;");
+				else if (*c == '>')
+					buf_adds(&o->html, "&gt;");
+				else if (*c == '&')
+					buf_adds(&o->html, "&amp;");
+				else
+					buf_addc(&o->html, *c);
+			}
+			buf_adds(&o->html, "</p>\n");
+			if (o->text.len > 0)
+				buf_adds(&o->text, "\n\n");
+			buf_adds(&o->text, t);
+			o->chars += extract_text_length(t, strlen(t));
+			o->blocks++;
+			free(t);
+		}
+		if (nl == NULL)
+			break;
+		p = nl + 1;
+	}
+}
+
+static void
+add_escaped(struct buf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '<')
+			buf_adds(b, "&lt;");
+		else if (*s == '>')
+			buf_adds(b, "&gt;");
+		else if (*s == '&')
+			buf_adds(b, "&amp;");
+		else if (*s == '"')
+			buf_adds(b, "&quot;");
+		else
+			buf_addc(b, *s);
+	}
+}
+
+/* The lead photo above a body that has none of its own. */
+static void
+add_lead_image(struct extract_result *r, struct extract_out *o)
+{
+	struct buf html = BUF_INIT, text = BUF_INIT;
+
+	if (o->images > 0 || *r->image == '\0' ||
+	    strncasecmp(r->image, "http", 4) != 0)
+		return;
+	buf_adds(&html, "<figure><img src=\"");
+	add_escaped(&html, r->image);
+	buf_adds(&html, "\">");
+	if (*r->image_caption != '\0') {
+		buf_adds(&html, "<figcaption>");
+		add_escaped(&html, r->image_caption);
+		buf_adds(&html, "</figcaption>");
+		buf_adds(&text, r->image_caption);
+		if (o->text.len > 0)
+			buf_adds(&text, "\n\n");
+	}
+	buf_adds(&html, "</figure>\n");
+	buf_add(&html, buf_str(&o->html), o->html.len);
+	buf_add(&text, buf_str(&o->text), o->text.len);
+	buf_free(&o->html);
+	buf_free(&o->text);
+	o->html = html;
+	o->text = text;
+	o->images++;
+}
+
+static size_t
+count_words(const char *s)
+{
+	size_t n = 0;
+	int in = 0;
+
+	for (; *s; s++) {
+		int sp = *s == ' ' || *s == '\n' || *s == '\t';
+
+		if (!sp && !in)
+			n++;
+		in = !sp;
+	}
+	return n;
+}
+
+/* Why the chosen blocks are not an article, or NULL when they are. */
+static const char *
+refusal(const struct extractor *x, const struct extract_out *o)
+{
+	if (x->meta.has_password && o->chars < LOGIN_MAX_CHARS)
+		return _("no article found: the page looks like a login page");
+	if (o->linked_headings >= MAX_LINKED_HEADINGS)
+		return _("no article found: the page looks like an index page");
+	if (o->chars < MIN_ARTICLE_CHARS)
+		return _("no article found: the page has too little running text");
+	return NULL;
+}
+
+static void
+set_base(struct extractor *x, const char *base_url, char **owned)
+{
+	const struct extract_meta *m = &x->meta;
+	const char *base = base_url;
+
+	if (base == NULL || *base == '\0')
+		base = first_of(m->canonical, m->og_url, NULL);
+	if (m->base_href != NULL)
+		*owned = resolve(base, m->base_href);
+	else if (base != NULL)
+		*owned = xstrdup(base);
+	x->base = *owned;
+}
+
+static void
+result_init(struct extract_result *r)
+{
+	memset(r, 0, sizeof *r);
+	r->title = xstrdup("");
+	r->byline = xstrdup("");
+	r->site_name = xstrdup("");
+	r->url = xstrdup("");
+	r->image = xstrdup("");
+	r->image_caption = xstrdup("");
+	r->html = xstrdup("");
+	r->text = xstrdup("");
+	r->published = DL_TIME_NONE;
+}
+
+/* Run the passes over a parsed page and fill o; the reason when the
+ * markup holds no article. */
+static const char *
+extract_markup(struct extractor *x, GumboNode *root, struct extract_out *o)
+{
+	GumboNode *best, **roots = NULL;
+	const char *why;
+	size_t nroots;
+
+	if (x->body == NULL)
+		return _("no article found: the page has no body");
+	measure(x, root, 0, 0);
+	score_walk(x, x->body, 0);
+	if ((best = best_candidate(x)) == NULL) {
+		if (x->meta.has_password)
+			return _("no article found: the page looks like a login page");
+		return _("no article found: the page has too little running text");
+	}
+	nroots = choose_roots(x, best, &roots);
+	extract_write(x, roots, nroots, o);
+	free(roots);
+	why = refusal(x, o);
+	return why;
+}
+
+static GumboNode *
+find_body(GumboNode *root)
+{
+	size_t i;
+
+	if (root == NULL || root->type != GUMBO_NODE_ELEMENT)
+		return NULL;
+	for (i = 0; i < root->v.element.children.length; i++) {
+		GumboNode *c = root->v.element.children.data[i];
+
+		if (c->type == GUMBO_NODE_ELEMENT && c->v.element.tag == GUMBO_TAG_BODY)
+			return c;
+	}
+	return NULL;
+}
+
+int
+extract_article(const char *html, size_t len, const char *base_url,
+    struct extract_result *out, char **err)
+{
+	struct extractor x;
+	struct extract_out o;
+	struct buf page = BUF_INIT;
+	GumboOptions opts = kGumboDefaultOptions;
+	GumboOutput *g = NULL;
+	const char *why;
+	char *base = NULL;
+	int rc = -1;
+
+	result_init(out);
+	memset(&x, 0, sizeof x);
+	memset(&o, 0, sizeof o);
+	if (len > EXTRACT_MAX_PAGE) {
+		*err = xasprintf(_("the page is too large (%zu bytes, at most %u)"),
+		    len, EXTRACT_MAX_PAGE);
+		return -1;
+	}
+	extract_strip_page(html ? html : "", len, &page);
+	opts.max_errors = 0;
+	if ((g = gumbo_parse_with_options(&opts, page.data, page.len)) == NULL) {
+		*err = xstrdup(_("the page could not be parsed"));
+		goto out;
+	}
+	x.body = find_body(g->root);
+	extract_meta_read(g->root, &x.meta);
+	set_base(&x, base_url, &base);
+	fill_meta(&x, out);
+	x.title = out->title;
+	x.cap = 1024;
+	while (x.cap < page.len / 16)
+		x.cap *= 2;
+	x.nodes = xcalloc(x.cap, sizeof *x.nodes);
+
+	why = extract_markup(&x, g->root, &o);
+	if (x.meta.ld_body != NULL && (why != NULL ||
+	    extract_text_length(x.meta.ld_body, strlen(x.meta.ld_body)) >
+	    o.chars * 13 / 10)) {
+		buf_free(&o.html);
+		buf_free(&o.text);
+		memset(&o, 0, sizeof o);
+		write_jsonld_body(x.meta.ld_body, &o);
+		out->source = EXTRACT_FROM_JSONLD;
+		why = o.chars > 0 ? NULL :
+		    _("no article found: the page has too little running text");
+	}
+	if (why != NULL) {
+		*err = xstrdup(why);
+		goto out;
+	}
+	if (*out->byline == '\0' && o.byline != NULL) {
+		free(out->byline);
+		out->byline = xstrdup(o.byline);
+	}
+	if (out->published == DL_TIME_NONE)
+		out->published = o.published;
+	add_lead_image(out, &o);
+	free(out->html);
+	free(out->text);
+	out->html = buf_detach(&o.html);
+	out->text = buf_detach(&o.text);
+	if (out->html == NULL)
+		out->html = xstrdup("");
+	if (out->text == NULL)
+		out->text = xstrdup("");
+	out->words = count_words(out->text);
+	rc = 0;
+out:
+	buf_free(&o.html);
+	buf_free(&o.text);
+	free(o.byline);
+	free(x.nodes);
+	extract_meta_free(&x.meta);
+	free(base);
+	if (g != NULL)
+		gumbo_destroy_output(&opts, g);
+	buf_free(&page);
+	return rc;
+}
+
+void
+extract_result_free(struct extract_result *r)
+{
+	if (r == NULL)
+		return;
+	free(r->title);
+	free(r->byline);
+	free(r->site_name);
+	free(r->url);
+	free(r->image);
+	free(r->image_caption);
+	free(r->html);
+	free(r->text);
+	memset(r, 0, sizeof *r);
+}
+
+char *
+extract_fulltext(const char *page, size_t len, const char *url, char **err)
+{
+	struct extract_result r;
+	char *html;
+
+	if (extract_article(page, len, url, &r, err) != 0) {
+		extract_result_free(&r);
+		return NULL;
+	}
+	html = r.html;
+	r.html = NULL;
+	extract_result_free(&r);
+	return html;
+}
