@@ -1,1 +1,18 @@
+# store: the SQLite article store (see src/store/store.h).
+libdateline_a_SOURCES += src/store/store.h src/store/store-int.h \
+	src/store/store.c src/store/store-schema.c src/store/store-feed.c \
+	src/store/store-item.c src/store/store-read.c src/store/store-state.c \
+	src/store/store-clean.c src/store/store-text.c
 dateline_SOURCES += src/cmd-store.c
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-store tests/unit/test-store-read
+tests_unit_test_store_SOURCES = tests/unit/test-store.c tests/unit/test-store-util.h
+tests_unit_test_store_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_store_LDADD = $(UNIT_LDADD)
+tests_unit_test_store_read_SOURCES = tests/unit/test-store-read.c \
+	tests/unit/test-store-util.h
+tests_unit_test_store_read_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_store_read_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test-store tests/unit/test-store-read
+endif

@@ -1,0 +1,96 @@
+/* store: what the store's own files share (not for other modules). */
+#ifndef DATELINE_STORE_INT_H
+#define DATELINE_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+#include "util/util.h"
+
+/* Prepared statements are kept for the life of the handle, one slot each. */
+enum store_slot {
+	SLOT_FEED_ENSURE_INS,
+	SLOT_FEED_ENSURE_SEL,
+	SLOT_FEED_FIND,
+	SLOT_FEED_LIST,
+	SLOT_FEED_SET_META,
+	SLOT_FEED_RENAME,
+	SLOT_FEED_TAGS,
+	SLOT_FEED_SET_URL,
+	SLOT_FEED_HTTP_GET,
+	SLOT_FEED_FETCH_OK,
+	SLOT_FEED_FETCH_FAIL,
+	SLOT_ITEM_LOOKUP,
+	SLOT_ITEM_INSERT,
+	SLOT_ITEM_UPDATE,
+	SLOT_ITEM_TEXT,
+	SLOT_ITEM_GET,
+	SLOT_ITEM_UNREAD,
+	SLOT_ITEM_FLAGGED,
+	SLOT_ITEM_FULLTEXT,
+	SLOT_ITEM_DELETE,
+	SLOT_FTS_INSERT,
+	SLOT_FTS_DELETE,
+	SLOT_GONE_LOOKUP,
+	SLOT_GONE_INSERT,
+	SLOT_GONE_TOUCH,
+	SLOT_DATA_VERSION,
+	SLOT_COUNT
+};
+
+struct store {
+	sqlite3		*db;
+	char		*path;
+	int		 readonly;
+	int		 in_tx;		/* inside store_begin() */
+	sqlite3_stmt	*slot[SLOT_COUNT];
+};
+
+/* The statement in `slot`, prepared from sql on first use; NULL with *err
+ * set on failure.  Reset it (store_done) before returning to the caller. */
+sqlite3_stmt	*store_stmt(struct store *s, enum store_slot slot, const char *sql,
+		     char **err);
+/* Set *err from the connection's last error: "FILE: what: message" and a
+ * hint for the errors a user can act on (full disk, damage).  Returns -1. */
+int		 store_fail(struct store *s, char **err, const char *what);
+/* Step a statement that returns no rows, reset it; 0 or -1. */
+int		 store_run(struct store *s, sqlite3_stmt *st, char **err, const char *what);
+/* Reset a statement (releases its read snapshot). */
+void		 store_done(sqlite3_stmt *st);
+/* Run SQL text with no rows and no parameters. */
+int		 store_exec(struct store *s, const char *sql, char **err, const char *what);
+/* Begin a write transaction unless the caller has one open (*own set
+ * when this call began it), and its matching end: commit on rc 0, roll
+ * back otherwise; returns rc or -1 when the commit fails. */
+int		 store_tx_enter(struct store *s, int *own, char **err);
+int		 store_tx_leave(struct store *s, int own, int rc, char **err);
+
+/* Column text as a new string ("" for NULL). */
+char		*store_col_str(sqlite3_stmt *st, int col);
+/* Bind "" as NULL (saves space), other text as is. */
+int		 store_bind_opt(sqlite3_stmt *st, int col, const char *text);
+int		 store_bind_time(sqlite3_stmt *st, int col, int64_t t);
+int64_t		 store_col_time(sqlite3_stmt *st, int col);
+
+/* The searchable text of an item: its body (fulltext, else content, and
+ * summary) as plain text, with photo captions.  store-text.c. */
+void		 store_html_text(struct buf *out, const char *html, size_t max);
+
+/* Index / unindex one item in the FTS table, from its stored values. */
+struct store_fts_row {
+	const char	*title;
+	const char	*author;
+	const char	*summary;
+	const char	*content;
+	const char	*fulltext;
+	const char	*media;		/* encoded (store-item.c) */
+};
+int		 store_fts_change(struct store *s, int64_t id,
+		     const struct store_fts_row *row, int add, char **err);
+/* Read an item's indexed columns and add it to / remove it from the index. */
+int		 store_fts_stored(struct store *s, int64_t id, int add, char **err);
+
+/* Schema creation and migrations (store-schema.c). */
+int		 store_migrate(struct store *s, int from, char **err);
+
+#endif

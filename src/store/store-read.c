@@ -1,0 +1,190 @@
+/*
+ * store: what the UI and --search read (headline pages, one full item) and
+ * the user's state (read, flagged, full text).
+ *
+ * Headline pages use keyset pagination: "the next `limit` rows after
+ * (date, id)" walks an index from where the last page stopped, so page
+ * 1000 costs what page 1 costs and nothing is loaded that is not shown.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store-int.h"
+#include "util/i18n.h"
+
+#define HEADLINE_COLS \
+	"i.id, i.feed_id, i.date, i.title, i.author, i.link, " \
+	"coalesce(nullif(f.user_title, ''), nullif(f.title, ''), f.url), " \
+	"i.unread, i.flagged"
+
+/* One SQL text per (view, unread_only, order).  ?1 ?2: the cursor's date
+ * and id, ?3: limit, ?4: feed id, ?5: search terms, ?6: offset. */
+static const char *
+headline_sql(const struct store_query *q)
+{
+	switch (q->view) {
+	case STORE_VIEW_RIVER:
+		return q->unread_only ?
+		    "SELECT " HEADLINE_COLS " FROM items i CROSS JOIN feeds f "
+		    "ON f.id = i.feed_id WHERE i.unread = 1 AND (i.date, i.id) < (?1, ?2) "
+		    "ORDER BY i.date DESC, i.id DESC LIMIT ?3" :
+		    "SELECT " HEADLINE_COLS " FROM items i CROSS JOIN feeds f "
+		    "ON f.id = i.feed_id WHERE (i.date, i.id) < (?1, ?2) "
+		    "ORDER BY i.date DESC, i.id DESC LIMIT ?3";
+	case STORE_VIEW_FEED:
+		return q->unread_only ?
+		    "SELECT " HEADLINE_COLS " FROM items i CROSS JOIN feeds f "
+		    "ON f.id = i.feed_id WHERE i.feed_id = ?4 AND i.unread = 1 AND "
+		    "(i.date, i.id) < (?1, ?2) ORDER BY i.date DESC, i.id DESC LIMIT ?3" :
+		    "SELECT " HEADLINE_COLS " FROM items i CROSS JOIN feeds f "
+		    "ON f.id = i.feed_id WHERE i.feed_id = ?4 AND "
+		    "(i.date, i.id) < (?1, ?2) ORDER BY i.date DESC, i.id DESC LIMIT ?3";
+	case STORE_VIEW_FLAGGED:
+		return "SELECT " HEADLINE_COLS " FROM items i CROSS JOIN feeds f "
+		    "ON f.id = i.feed_id WHERE i.flagged = 1 AND (i.date, i.id) < (?1, ?2) "
+		    "ORDER BY i.date DESC, i.id DESC LIMIT ?3";
+	case STORE_VIEW_SEARCH:
+		return q->order == STORE_ORDER_BEST ?
+		    "SELECT " HEADLINE_COLS " FROM items_fts CROSS JOIN items i "
+		    "ON i.id = items_fts.rowid CROSS JOIN feeds f ON f.id = i.feed_id "
+		    "WHERE items_fts MATCH ?5 ORDER BY items_fts.rank, i.id DESC "
+		    "LIMIT ?3 OFFSET ?6" :
+		    "SELECT " HEADLINE_COLS " FROM items_fts CROSS JOIN items i "
+		    "ON i.id = items_fts.rowid CROSS JOIN feeds f ON f.id = i.feed_id "
+		    "WHERE items_fts MATCH ?5 AND (i.date, i.id) < (?1, ?2) "
+		    "ORDER BY i.date DESC, i.id DESC LIMIT ?3";
+	}
+	return NULL;
+}
+
+/* Terms that are not FTS5 syntax ("covid-19", "a:b", unbalanced quotes)
+ * searched as plain words: each word quoted, a trailing * kept as a
+ * prefix search. */
+static char *
+quote_terms(const char *terms)
+{
+	struct buf b = BUF_INIT;
+	const char *p = terms, *start;
+	size_t len;
+	int prefix;
+
+	while (*p != '\0') {
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		if (*p == '\0')
+			break;
+		for (start = p; *p != '\0' && *p != ' ' && *p != '\t' && *p != '\n'; p++)
+			;
+		len = (size_t)(p - start);
+		prefix = len > 1 && start[len - 1] == '*';
+		if (prefix)
+			len--;
+		if (b.len > 0)
+			buf_addc(&b, ' ');
+		buf_addc(&b, '"');
+		for (size_t i = 0; i < len; i++) {
+			if (start[i] == '"')
+				buf_addc(&b, '"');
+			buf_addc(&b, start[i]);
+		}
+		buf_adds(&b, prefix ? "\"*" : "\"");
+	}
+	return buf_detach(&b);
+}
+
+static void
+read_headline(sqlite3_stmt *st, struct store_headline *h)
+{
+	h->id = sqlite3_column_int64(st, 0);
+	h->feed_id = sqlite3_column_int64(st, 1);
+	h->date = sqlite3_column_int64(st, 2);
+	h->title = store_col_str(st, 3);
+	h->author = store_col_str(st, 4);
+	h->link = store_col_str(st, 5);
+	h->feed_title = store_col_str(st, 6);
+	h->unread = sqlite3_column_int(st, 7);
+	h->flagged = sqlite3_column_int(st, 8);
+}
+
+static int
+run_page(struct store *s, const struct store_query *q, const char *terms,
+    struct store_cursor *cur, size_t limit, struct store_headline **out,
+    size_t *n, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, headline_sql(q), -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, err, _("reading headlines"));
+	sqlite3_bind_int64(st, 1, cur->date);
+	sqlite3_bind_int64(st, 2, cur->id);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)limit);
+	sqlite3_bind_int64(st, 4, q->feed_id);
+	if (terms != NULL)
+		sqlite3_bind_text(st, 5, terms, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, cur->offset);
+	*out = xcalloc(limit > 0 ? limit : 1, sizeof **out);
+	*n = 0;
+	while (*n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_headline(st, &(*out)[(*n)++]);
+	if (*n < limit && rc != SQLITE_DONE) {
+		store_fail(s, err, q->view == STORE_VIEW_SEARCH ? _("searching") :
+		    _("reading headlines"));
+		sqlite3_finalize(st);
+		store_headlines_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	sqlite3_finalize(st);
+	if (*n > 0) {
+		cur->date = (*out)[*n - 1].date;
+		cur->id = (*out)[*n - 1].id;
+	}
+	cur->offset += (int64_t)*n;
+	return 0;
+}
+
+int
+store_headlines(struct store *s, const struct store_query *q,
+    struct store_cursor *cursor, size_t limit, struct store_headline **out,
+    size_t *n, char **err)
+{
+	char *quoted, *first_err = NULL;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (limit > 10000)
+		limit = 10000;
+	if (q->view != STORE_VIEW_SEARCH)
+		return run_page(s, q, NULL, cursor, limit, out, n, err);
+	if (q->search == NULL || q->search[strspn(q->search, " \t\n")] == '\0') {
+		*err = xasprintf(_("%s: nothing to search for"), s->path);
+		return -1;
+	}
+	if (run_page(s, q, q->search, cursor, limit, out, n, &first_err) == 0)
+		return 0;
+	/* Not query syntax?  Then the words themselves. */
+	quoted = quote_terms(q->search);
+	rc = run_page(s, q, quoted, cursor, limit, out, n, err);
+	free(quoted);
+	free(first_err);
+	return rc;
+}
+
+void
+store_headlines_free(struct store_headline *h, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(h[i].title);
+		free(h[i].author);
+		free(h[i].link);
+		free(h[i].feed_title);
+	}
+	free(h);
+}

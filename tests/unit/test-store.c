@@ -1,0 +1,535 @@
+/* Unit tests for src/store: opening and refusing files, identity and change
+ * rules, counts, read/flag state, feeds, retention. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/stat.h>
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "test-store-util.h"
+#include "store/store-int.h"
+
+static int64_t
+count(struct tstore *t, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int64_t n = -1;
+
+	assert_int_equal(sqlite3_open_v2(t->path, &db, SQLITE_OPEN_READONLY, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+static void
+write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void
+test_open_creates_dirs_and_identifies(void **state)
+{
+	struct tstore t;
+	struct stat sb;
+
+	(void)state;
+	tstore_open(&t);
+	assert_int_equal(stat(t.path, &sb), 0);
+	assert_int_equal(count(&t, "PRAGMA application_id"), STORE_APPLICATION_ID);
+	assert_int_equal(count(&t, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	store_close(t.s);
+	/* Opens again without migrating twice. */
+	char *err = NULL;
+	t.s = store_open(t.path, STORE_NOCREATE, &err);
+	assert_non_null(t.s);
+	tstore_close(&t);
+}
+
+static void
+test_open_refuses_foreign_files(void **state)
+{
+	char dir[] = "/tmp/dl-store-foreign.XXXXXX", *path, *err = NULL, buf[64];
+	struct store *s;
+	sqlite3 *db;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	path = xasprintf("%s/notes.txt", dir);
+	write_file(path, "these are my notes, not a database at all\n");
+	s = store_open(path, 0, &err);
+	assert_null(s);
+	assert_non_null(strstr(err, path));
+	assert_non_null(strstr(err, "not a dateline store"));
+	free(err);
+	err = NULL;
+	f = fopen(path, "r");	/* untouched */
+	assert_non_null(fgets(buf, sizeof buf, f));
+	fclose(f);
+	assert_string_equal(buf, "these are my notes, not a database at all\n");
+	unlink(path);
+
+	/* A newsboat cache: an SQLite file with other tables. */
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE rss_item (id INTEGER)", NULL,
+	    NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	s = store_open(path, 0, &err);
+	assert_null(s);
+	assert_non_null(strstr(err, "newsboat"));
+	free(err);
+	err = NULL;
+	unlink(path);
+
+	/* A store from a newer dateline. */
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA application_id = 1148472430; "
+	    "PRAGMA user_version = 99; CREATE TABLE feeds (id INTEGER)", NULL, NULL,
+	    NULL), SQLITE_OK);
+	sqlite3_close(db);
+	s = store_open(path, 0, &err);
+	assert_null(s);
+	assert_non_null(strstr(err, "newer dateline"));
+	free(err);
+	err = NULL;
+	unlink(path);
+
+	/* A missing store with NOCREATE. */
+	s = store_open(path, STORE_NOCREATE, &err);
+	assert_null(s);
+	assert_non_null(strstr(err, "no store"));
+	free(err);
+	free(path);
+	rmdir(dir);
+}
+
+static void
+test_open_refuses_damaged_file(void **state)
+{
+	struct tstore t;
+	char *err = NULL;
+	struct store *s;
+	FILE *f;
+	int i;
+
+	(void)state;
+	tstore_open(&t);
+	for (i = 0; i < 50; i++) {
+		struct item it = titem(NULL, xasprintf("https://ex.org/%d", i), "t",
+		    "<p>words</p>", 1000 + i);
+		int64_t feed;
+
+		assert_int_equal(store_feed_ensure(t.s, "https://ex.org/f", &feed, &err), 0);
+		assert_int_equal(store_item_upsert(t.s, feed, &it, NULL, NULL, &err), 0);
+		free(it.link);
+	}
+	store_close(t.s);
+	t.s = NULL;
+	/* Overwrite the schema page with garbage, keeping the header. */
+	f = fopen(t.path, "r+");
+	assert_non_null(f);
+	fseek(f, 100, SEEK_SET);
+	for (i = 0; i < 3000; i++)
+		fputc('x', f);
+	fclose(f);
+	s = store_open(t.path, 0, &err);
+	assert_null(s);
+	assert_non_null(strstr(err, t.path));
+	assert_non_null(strstr(err, "damaged"));
+	free(err);
+	err = NULL;
+	s = store_open(t.dir, 0, &err);	/* a directory is refused too */
+	assert_null(s);
+	assert_non_null(strstr(err, "not a regular file"));
+	free(err);
+	t.s = store_open(t.path, STORE_READONLY, &err);
+	assert_null(t.s);
+	free(err);
+	unlink(t.path);	/* only the test removes it, never the store */
+	t.s = store_open(t.path, 0, &err);
+	assert_non_null(t.s);
+	tstore_close(&t);
+}
+
+static void
+test_identity_rules(void **state)
+{
+	struct tstore t;
+	enum store_change ch;
+	int64_t f1, f2, id1, id2;
+	char *err = NULL;
+	struct item it;
+
+	(void)state;
+	tstore_open(&t);
+	assert_int_equal(store_feed_ensure(t.s, "https://a.example/feed", &f1, &err), 0);
+	assert_int_equal(store_feed_ensure(t.s, "https://b.example/feed", &f2, &err), 0);
+	assert_int_not_equal(f1, f2);
+
+	/* guid first: same guid with another link is the same item. */
+	it = titem("urn:1", "https://a.example/1", "One", "<p>x</p>", 100);
+	assert_int_equal(store_item_upsert(t.s, f1, &it, &ch, &id1, &err), 0);
+	assert_int_equal(ch, STORE_NEW);
+	it.link = (char *)"https://a.example/1?moved";
+	assert_int_equal(store_item_upsert(t.s, f1, &it, &ch, &id2, &err), 0);
+	assert_int_equal(ch, STORE_UPDATED);
+	assert_int_equal(id1, id2);
+	/* Per feed: the same guid in another feed is another item. */
+	assert_int_equal(store_item_upsert(t.s, f2, &it, &ch, &id2, &err), 0);
+	assert_int_equal(ch, STORE_NEW);
+	assert_int_not_equal(id1, id2);
+
+	/* No guid: the link. */
+	it = titem(NULL, "https://a.example/2", "Two", "", 100);
+	assert_int_equal(store_item_upsert(t.s, f1, &it, &ch, &id1, &err), 0);
+	assert_int_equal(ch, STORE_NEW);
+	it.title = (char *)"Two, corrected";
+	assert_int_equal(store_item_upsert(t.s, f1, &it, &ch, &id2, &err), 0);
+	assert_int_equal(ch, STORE_UPDATED);
+	assert_int_equal(id1, id2);
+
+	/* Neither: title + date. */
+	it = titem(NULL, NULL, "Three", "a", 300);
+	assert_int_equal(store_item_upsert(t.s, f1, &it, &ch, &id1, &err), 0);
+	assert_int_equal(ch, STORE_NEW);
+	it.content = (char *)"b";
+	assert_int_equal(store_item_upsert(t.s, f1, &it, &ch, &id2, &err), 0);
+	assert_int_equal(ch, STORE_UPDATED);
+	assert_int_equal(id1, id2);
+	it.published = 301;	/* another date: another item */
+	assert_int_equal(store_item_upsert(t.s, f1, &it, &ch, &id2, &err), 0);
+	assert_int_equal(ch, STORE_NEW);
+	assert_int_equal(count(&t, "SELECT count(*) FROM items"), 5);
+	tstore_close(&t);
+}
+
+static void
+test_change_keeps_state_and_unchanged_is_not_written(void **state)
+{
+	struct tstore t;
+	struct store_item *si;
+	enum store_change ch;
+	int64_t feed, id, before, after;
+	char *err = NULL;
+	struct item it;
+	struct media m = { (char *)"https://a.example/p.jpg", (char *)"image/jpeg",
+	    (char *)"A harbour at dawn", (char *)"Photo: N. Body", 640, 480 };
+	struct enclosure e = { (char *)"https://a.example/a.mp3", (char *)"audio/mpeg", 1234 };
+	char *cats[] = { (char *)"World", (char *)"Asia" };
+
+	(void)state;
+	tstore_open(&t);
+	assert_int_equal(store_feed_ensure(t.s, "https://a.example/feed", &feed, &err), 0);
+	it = titem("g1", "https://a.example/1", "Old title", "<p>first text</p>", 500);
+	it.media = &m;
+	it.nmedia = 1;
+	it.enclosures = &e;
+	it.nenclosures = 1;
+	it.categories = cats;
+	it.ncategories = 2;
+	assert_int_equal(store_item_upsert(t.s, feed, &it, &ch, &id, &err), 0);
+	assert_int_equal(store_item_set_unread(t.s, id, 0, &err), 0);
+	assert_int_equal(store_item_set_flagged(t.s, id, 1, &err), 0);
+
+	/* Same again: not a row written. */
+	before = sqlite3_total_changes64(t.s->db);
+	assert_int_equal(store_item_upsert(t.s, feed, &it, &ch, NULL, &err), 0);
+	assert_int_equal(ch, STORE_UNCHANGED);
+	after = sqlite3_total_changes64(t.s->db);
+	assert_int_equal(before, after);
+
+	it.title = (char *)"New title";
+	it.content = (char *)"<p>second text</p>";
+	assert_int_equal(store_item_upsert(t.s, feed, &it, &ch, NULL, &err), 0);
+	assert_int_equal(ch, STORE_UPDATED);
+	assert_int_equal(store_item_get(t.s, id, &si, &err), 0);
+	assert_non_null(si);
+	assert_string_equal(si->item.title, "New title");
+	assert_string_equal(si->item.content, "<p>second text</p>");
+	assert_int_equal(si->unread, 0);
+	assert_int_equal(si->flagged, 1);
+	assert_string_equal(si->item.guid, "g1");
+	assert_int_equal(si->item.published, 500);
+	assert_int_equal(si->item.updated, DL_TIME_NONE);
+	assert_int_equal(si->item.nmedia, 1);
+	assert_string_equal(si->item.media[0].caption, "A harbour at dawn");
+	assert_string_equal(si->item.media[0].credit, "Photo: N. Body");
+	assert_int_equal(si->item.media[0].width, 640);
+	assert_int_equal(si->item.nenclosures, 1);
+	assert_int_equal(si->item.enclosures[0].length, 1234);
+	assert_string_equal(si->item.enclosures[0].type, "audio/mpeg");
+	assert_int_equal(si->item.ncategories, 2);
+	assert_string_equal(si->item.categories[1], "Asia");
+	assert_null(si->fulltext);
+	assert_string_equal(si->feed_url, "https://a.example/feed");
+	store_item_free(si);
+	assert_int_equal(store_item_get(t.s, 999999, &si, &err), 0);
+	assert_null(si);
+	tstore_close(&t);
+}
+
+static void
+check_counts(struct tstore *t, int64_t feed, int64_t unread, int64_t total)
+{
+	struct store_feed_info *fl;
+	char *err = NULL;
+	size_t n, i;
+	int found = 0;
+
+	assert_int_equal(store_feed_list(t->s, &fl, &n, &err), 0);
+	for (i = 0; i < n; i++)
+		if (fl[i].id == feed) {
+			assert_int_equal(fl[i].unread, unread);
+			assert_int_equal(fl[i].total, total);
+			found = 1;
+		}
+	store_feed_list_free(fl, n);
+	assert_true(found);
+}
+
+static void
+test_counts_follow_every_change(void **state)
+{
+	struct tstore t;
+	int64_t f1, f2, ids[10], changed;
+	char *err = NULL, link[64];
+	struct item it;
+	int i;
+
+	(void)state;
+	tstore_open(&t);
+	assert_int_equal(store_feed_ensure(t.s, "https://a.example/feed", &f1, &err), 0);
+	assert_int_equal(store_feed_ensure(t.s, "https://b.example/feed", &f2, &err), 0);
+	for (i = 0; i < 10; i++) {
+		snprintf(link, sizeof link, "https://a.example/%d", i);
+		it = titem(NULL, link, "t", "c", 1000 + i);
+		assert_int_equal(store_item_upsert(t.s, i < 7 ? f1 : f2, &it, NULL,
+		    &ids[i], &err), 0);
+	}
+	check_counts(&t, f1, 7, 7);
+	check_counts(&t, f2, 3, 3);
+	assert_int_equal(store_item_set_unread(t.s, ids[0], 0, &err), 0);
+	assert_int_equal(store_item_set_unread(t.s, ids[0], 0, &err), 0);
+	check_counts(&t, f1, 6, 7);
+	assert_int_equal(store_item_set_unread(t.s, ids[0], 1, &err), 0);
+	check_counts(&t, f1, 7, 7);
+	assert_int_equal(store_feed_mark_read(t.s, f1, &changed, &err), 0);
+	assert_int_equal(changed, 7);
+	check_counts(&t, f1, 0, 7);
+	check_counts(&t, f2, 3, 3);
+	assert_int_equal(store_feed_mark_read(t.s, 0, &changed, &err), 0);
+	assert_int_equal(changed, 3);
+	check_counts(&t, f2, 0, 3);
+	assert_int_equal(store_feed_delete(t.s, f2, &err), 0);
+	assert_int_equal(count(&t, "SELECT count(*) FROM items"), 7);
+	assert_int_equal(count(&t, "SELECT count(*) FROM feeds"), 1);
+	tstore_close(&t);
+}
+
+static void
+test_feeds_meta_http_cache_and_moves(void **state)
+{
+	struct tstore t;
+	struct store_fetch_result r = { 0 };
+	struct store_feed_info *fl;
+	struct feed fd = { 0 };
+	int64_t f1, f2, found;
+	char *err = NULL, *etag, *lm;
+	size_t n;
+
+	(void)state;
+	tstore_open(&t);
+	assert_int_equal(store_feed_ensure(t.s, "https://a.example/feed", &f1, &err), 0);
+	assert_int_equal(store_feed_ensure(t.s, "https://a.example/feed", &f2, &err), 0);
+	assert_int_equal(f1, f2);
+	fd.title = (char *)"Alpha Wire";
+	fd.link = (char *)"https://a.example/";
+	assert_int_equal(store_feed_set_meta(t.s, f1, &fd, &err), 0);
+	assert_int_equal(store_feed_find(t.s, "Alpha Wire", &found, &err), 0);
+	assert_int_equal(found, f1);
+	assert_int_equal(store_feed_rename(t.s, f1, "My Alpha", &err), 0);
+	assert_int_equal(store_feed_find(t.s, "My Alpha", &found, &err), 0);
+	assert_int_equal(found, f1);
+	assert_int_equal(store_feed_find(t.s, "nobody", &found, &err), 0);
+	assert_int_equal(found, 0);
+	assert_int_equal(store_feed_set_tags(t.s, f1, "world asia", &err), 0);
+
+	/* First fetch stores ETag and Last-Modified (newsboat forgets them). */
+	assert_int_equal(store_feed_get_http_cache(t.s, f1, &etag, &lm, &err), 0);
+	assert_null(etag);
+	assert_null(lm);
+	r.time = 1700000000;
+	r.http_status = 200;
+	r.etag = "\"v1\"";
+	r.last_modified = "Tue, 14 Nov 2023 22:13:20 GMT";
+	assert_int_equal(store_feed_set_fetch_result(t.s, f1, &r, &err), 0);
+	/* A failure keeps them and counts. */
+	r.http_status = 503;
+	r.error = "503 Service Unavailable";
+	r.etag = r.last_modified = NULL;
+	assert_int_equal(store_feed_set_fetch_result(t.s, f1, &r, &err), 0);
+	assert_int_equal(store_feed_set_fetch_result(t.s, f1, &r, &err), 0);
+	assert_int_equal(store_feed_get_http_cache(t.s, f1, &etag, &lm, &err), 0);
+	assert_string_equal(etag, "\"v1\"");
+	assert_string_equal(lm, "Tue, 14 Nov 2023 22:13:20 GMT");
+	free(etag);
+	free(lm);
+	assert_int_equal(store_feed_list(t.s, &fl, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(fl[0].title, "My Alpha");
+	assert_string_equal(fl[0].tags, "world asia");
+	assert_string_equal(fl[0].link, "https://a.example/");
+	assert_int_equal(fl[0].error_count, 2);
+	assert_int_equal(fl[0].http_status, 503);
+	assert_string_equal(fl[0].error, "503 Service Unavailable");
+	store_feed_list_free(fl, n);
+	/* Success resets; "" clears the ETag. */
+	r.http_status = 200;
+	r.error = NULL;
+	r.etag = "";
+	assert_int_equal(store_feed_set_fetch_result(t.s, f1, &r, &err), 0);
+	assert_int_equal(store_feed_get_http_cache(t.s, f1, &etag, &lm, &err), 0);
+	assert_null(etag);
+	assert_non_null(lm);
+	free(lm);
+	check_counts(&t, f1, 0, 0);
+
+	/* Permanent redirect; refused onto another feed's URL. */
+	assert_int_equal(store_feed_set_url(t.s, f1, "https://a.example/new", &err), 0);
+	assert_int_equal(store_feed_find(t.s, "https://a.example/new", &found, &err), 0);
+	assert_int_equal(found, f1);
+	assert_int_equal(store_feed_ensure(t.s, "https://b.example/feed", &f2, &err), 0);
+	assert_int_equal(store_feed_set_url(t.s, f1, "https://b.example/feed", &err), -1);
+	assert_non_null(strstr(err, "another feed"));
+	free(err);
+	tstore_close(&t);
+}
+
+static void
+test_transactions_roll_back_together(void **state)
+{
+	struct tstore t;
+	int64_t feed;
+	char *err = NULL;
+	struct item it;
+
+	(void)state;
+	tstore_open(&t);
+	assert_int_equal(store_feed_ensure(t.s, "https://a.example/feed", &feed, &err), 0);
+	assert_int_equal(store_begin(t.s, &err), 0);
+	it = titem(NULL, "https://a.example/1", "t", "c", 1);
+	assert_int_equal(store_item_upsert(t.s, feed, &it, NULL, NULL, &err), 0);
+	it = titem(NULL, "https://a.example/2", "t", "c", 2);
+	assert_int_equal(store_item_upsert(t.s, feed, &it, NULL, NULL, &err), 0);
+	store_rollback(t.s);
+	assert_int_equal(count(&t, "SELECT count(*) FROM items"), 0);
+	check_counts(&t, feed, 0, 0);
+	assert_int_equal(store_begin(t.s, &err), 0);
+	assert_int_equal(store_item_upsert(t.s, feed, &it, NULL, NULL, &err), 0);
+	assert_int_equal(store_commit(t.s, &err), 0);
+	assert_int_equal(count(&t, "SELECT count(*) FROM items"), 1);
+	tstore_close(&t);
+}
+
+static void
+test_full_disk_rolls_back_and_reports(void **state)
+{
+	struct tstore t;
+	int64_t feed, id, before;
+	char *err = NULL, *big, link[64];
+	struct item it;
+	int i, rc = 0;
+
+	(void)state;
+	tstore_open(&t);
+	assert_int_equal(store_feed_ensure(t.s, "https://a.example/feed", &feed, &err), 0);
+	it = titem(NULL, "https://a.example/keep", "kept", "c", 1);
+	assert_int_equal(store_item_upsert(t.s, feed, &it, NULL, &id, &err), 0);
+	assert_int_equal(store_item_set_unread(t.s, id, 0, &err), 0);
+	before = count(&t, "PRAGMA page_count");
+	/* The disk "fills up": the file may not grow past a few pages. */
+	{
+		char *sql = xasprintf("PRAGMA max_page_count = %d", (int)before + 2);
+
+		assert_int_equal(sqlite3_exec(t.s->db, sql, NULL, NULL, NULL), SQLITE_OK);
+		free(sql);
+	}
+	big = xmalloc(20000);
+	memset(big, 'w', 19999);
+	big[19999] = '\0';
+	assert_int_equal(store_begin(t.s, &err), 0);
+	for (i = 0; i < 50 && rc == 0; i++) {
+		snprintf(link, sizeof link, "https://a.example/%d", i);
+		it = titem(NULL, link, "t", big, 1);
+		rc = store_item_upsert(t.s, feed, &it, NULL, NULL, &err);
+	}
+	assert_int_equal(rc, -1);
+	assert_non_null(strstr(err, "full"));
+	assert_non_null(strstr(err, t.path));
+	free(err);
+	err = NULL;
+	store_rollback(t.s);
+	free(big);
+	/* Nothing of the failed feed; the earlier read state is intact. */
+	assert_int_equal(count(&t, "SELECT count(*) FROM items"), 1);
+	assert_int_equal(count(&t, "SELECT unread FROM items"), 0);
+	check_counts(&t, feed, 0, 1);
+	tstore_close(&t);
+}
+
+static void
+test_data_version_sees_other_process(void **state)
+{
+	struct tstore t;
+	struct store *other;
+	int64_t v1, v2, v3, feed;
+	char *err = NULL;
+
+	(void)state;
+	tstore_open(&t);
+	other = store_open(t.path, 0, &err);
+	assert_non_null(other);
+	v1 = store_data_version(t.s);
+	assert_int_equal(store_feed_ensure(t.s, "https://mine.example/", &feed, &err), 0);
+	v2 = store_data_version(t.s);
+	assert_int_equal(v1, v2);	/* own commits do not count */
+	assert_int_equal(store_feed_ensure(other, "https://theirs.example/", &feed,
+	    &err), 0);
+	v3 = store_data_version(t.s);
+	assert_int_not_equal(v2, v3);
+	store_close(other);
+	tstore_close(&t);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_open_creates_dirs_and_identifies),
+		cmocka_unit_test(test_open_refuses_foreign_files),
+		cmocka_unit_test(test_open_refuses_damaged_file),
+		cmocka_unit_test(test_identity_rules),
+		cmocka_unit_test(test_change_keeps_state_and_unchanged_is_not_written),
+		cmocka_unit_test(test_counts_follow_every_change),
+		cmocka_unit_test(test_feeds_meta_http_cache_and_moves),
+		cmocka_unit_test(test_transactions_roll_back_together),
+		cmocka_unit_test(test_full_disk_rolls_back_and_reports),
+		cmocka_unit_test(test_data_version_sees_other_process),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
