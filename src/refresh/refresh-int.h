@@ -1,0 +1,54 @@
+/* refresh: what its files share. */
+#ifndef DATELINE_REFRESH_INT_H
+#define DATELINE_REFRESH_INT_H
+
+#include <stdint.h>
+
+#include "parse/parse.h"
+#include "refresh/refresh.h"
+
+/*
+ * Per-feed politeness and change-detection state, kept in a small SQLite
+ * file beside the store ("CACHE-refresh"): the hash of the last body, the
+ * earliest time the feed may be fetched again (Retry-After, max-age,
+ * <ttl>), and whether the server said 410 Gone.
+ */
+struct refresh_state;
+struct feed_state {
+	char	*body_hash;	/* "LENGTH-HEX" or NULL */
+	int64_t	 not_before;	/* 0: any time */
+	int	 gone;
+	char	*moved_to;	/* a permanent redirect's target, or NULL */
+};
+struct refresh_state *rstate_open(const char *cache_path, char **err);
+void	 rstate_close(struct refresh_state *st);
+int	 rstate_get(struct refresh_state *st, const char *url, struct feed_state *fs);
+/* Writes are collected and committed together by rstate_flush. */
+int	 rstate_put(struct refresh_state *st, const char *url,
+	     const struct feed_state *fs);
+int	 rstate_flush(struct refresh_state *st, char **err);
+void	 feed_state_clear(struct feed_state *fs);
+
+/* A 64-bit FNV-1a hash of a body, streamed. */
+struct body_hash {
+	uint64_t h;
+	uint64_t len;
+};
+void	 body_hash_init(struct body_hash *bh);
+void	 body_hash_add(struct body_hash *bh, const char *data, size_t len);
+char	*body_hash_string(const struct body_hash *bh);	/* "LEN-HEX" */
+/* The length recorded in a hash string, 0 when unknown. */
+uint64_t body_hash_length(const char *s);
+
+/* refresh_run with an owner (refresh-thread.c) that may cancel it. */
+int	 refresh_run_owned(const struct refresh_opts *opts,
+	     refresh_progress_fn *progress, void *ctx,
+	     struct refresh_summary *sum, char **err, struct refresh *owner);
+/* The worker tells its owner which fetcher to cancel (NULL: none). */
+void	 refresh_set_fetcher(struct refresh *owner, struct fetcher *f);
+
+/* A deep copy of a parsed item (the parser frees its own). */
+struct item *item_dup(const struct item *it);
+void	 item_free(struct item *it);
+
+#endif

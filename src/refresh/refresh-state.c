@@ -1,0 +1,256 @@
+/*
+ * refresh: the sidecar state file (see refresh-int.h), body hashes and
+ * item copies.  The store holds everything a user sees; this file only
+ * saves work and keeps dateline polite, so losing it costs one full
+ * refresh and nothing else.
+ */
+#include "config.h"
+
+#include <inttypes.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "refresh/refresh-int.h"
+#include "util/i18n.h"
+#include "util/util.h"
+
+struct refresh_state {
+	sqlite3		*db;
+	sqlite3_stmt	*get;
+	sqlite3_stmt	*put;
+	int		 in_tx;
+};
+
+static const char schema[] =
+    "PRAGMA journal_mode=WAL;"
+    "PRAGMA synchronous=NORMAL;"
+    "CREATE TABLE IF NOT EXISTS feed_state ("
+    "  url TEXT PRIMARY KEY,"
+    "  body_hash TEXT,"
+    "  not_before INTEGER NOT NULL DEFAULT 0,"
+    "  gone INTEGER NOT NULL DEFAULT 0,"
+    "  moved_to TEXT"
+    ") WITHOUT ROWID;";
+
+struct refresh_state *
+rstate_open(const char *cache_path, char **err)
+{
+	struct refresh_state *st = xcalloc(1, sizeof *st);
+	char *path = xasprintf("%s-refresh", cache_path);
+
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+	    sqlite3_busy_timeout(st->db, 10000) != SQLITE_OK ||
+	    sqlite3_exec(st->db, schema, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(st->db, "SELECT body_hash, not_before, gone, moved_to FROM "
+	    "feed_state WHERE url = ?", -1, &st->get, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO feed_state "
+	    "(url, body_hash, not_before, gone, moved_to) VALUES (?, ?, ?, ?, ?)", -1,
+	    &st->put, NULL) != SQLITE_OK) {
+		*err = xasprintf("%s: %s", path, st->db != NULL ?
+		    sqlite3_errmsg(st->db) : _("cannot open"));
+		free(path);
+		rstate_close(st);
+		return NULL;
+	}
+	free(path);
+	return st;
+}
+
+void
+rstate_close(struct refresh_state *st)
+{
+	if (st == NULL)
+		return;
+	if (st->in_tx)
+		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	sqlite3_finalize(st->get);
+	sqlite3_finalize(st->put);
+	sqlite3_close(st->db);
+	free(st);
+}
+
+int
+rstate_get(struct refresh_state *st, const char *url, struct feed_state *fs)
+{
+	const unsigned char *h;
+	int rc;
+
+	memset(fs, 0, sizeof *fs);
+	sqlite3_bind_text(st->get, 1, url, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st->get);
+	if (rc == SQLITE_ROW) {
+		h = sqlite3_column_text(st->get, 0);
+		fs->body_hash = h != NULL ? xstrdup((const char *)h) : NULL;
+		fs->not_before = sqlite3_column_int64(st->get, 1);
+		fs->gone = sqlite3_column_int(st->get, 2);
+		h = sqlite3_column_text(st->get, 3);
+		fs->moved_to = h != NULL ? xstrdup((const char *)h) : NULL;
+	}
+	sqlite3_reset(st->get);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+rstate_put(struct refresh_state *st, const char *url, const struct feed_state *fs)
+{
+	int rc;
+
+	if (!st->in_tx && sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL,
+	    NULL) == SQLITE_OK)
+		st->in_tx = 1;
+	sqlite3_bind_text(st->put, 1, url, -1, SQLITE_STATIC);
+	if (fs->body_hash != NULL)
+		sqlite3_bind_text(st->put, 2, fs->body_hash, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st->put, 2);
+	sqlite3_bind_int64(st->put, 3, fs->not_before);
+	sqlite3_bind_int(st->put, 4, fs->gone);
+	if (fs->moved_to != NULL)
+		sqlite3_bind_text(st->put, 5, fs->moved_to, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st->put, 5);
+	rc = sqlite3_step(st->put);
+	sqlite3_reset(st->put);
+	sqlite3_clear_bindings(st->put);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+rstate_flush(struct refresh_state *st, char **err)
+{
+	if (!st->in_tx)
+		return 0;
+	st->in_tx = 0;
+	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		*err = xasprintf("%s: %s", sqlite3_db_filename(st->db, "main"),
+		    sqlite3_errmsg(st->db));
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+void
+feed_state_clear(struct feed_state *fs)
+{
+	free(fs->body_hash);
+	free(fs->moved_to);
+	fs->body_hash = fs->moved_to = NULL;
+}
+
+void
+body_hash_init(struct body_hash *bh)
+{
+	bh->h = 0xcbf29ce484222325ULL;
+	bh->len = 0;
+}
+
+void
+body_hash_add(struct body_hash *bh, const char *data, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)data;
+	uint64_t h = bh->h;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= p[i];
+		h *= 0x100000001b3ULL;
+	}
+	bh->h = h;
+	bh->len += len;
+}
+
+char *
+body_hash_string(const struct body_hash *bh)
+{
+	return xasprintf("%" PRIu64 "-%016" PRIx64, bh->len, bh->h);
+}
+
+uint64_t
+body_hash_length(const char *s)
+{
+	return s != NULL ? strtoull(s, NULL, 10) : 0;
+}
+
+static char *
+dup0(const char *s)
+{
+	return xstrdup(s != NULL ? s : "");
+}
+
+struct item *
+item_dup(const struct item *it)
+{
+	struct item *c = xcalloc(1, sizeof *c);
+	size_t i;
+
+	c->guid = dup0(it->guid);
+	c->title = dup0(it->title);
+	c->link = dup0(it->link);
+	c->author = dup0(it->author);
+	c->summary = dup0(it->summary);
+	c->content = dup0(it->content);
+	c->published = it->published;
+	c->updated = it->updated;
+	if (it->ncategories > 0) {
+		c->categories = xcalloc(it->ncategories, sizeof *c->categories);
+		for (i = 0; i < it->ncategories; i++)
+			c->categories[i] = dup0(it->categories[i]);
+		c->ncategories = it->ncategories;
+	}
+	if (it->nenclosures > 0) {
+		c->enclosures = xcalloc(it->nenclosures, sizeof *c->enclosures);
+		for (i = 0; i < it->nenclosures; i++) {
+			c->enclosures[i].url = dup0(it->enclosures[i].url);
+			c->enclosures[i].type = dup0(it->enclosures[i].type);
+			c->enclosures[i].length = it->enclosures[i].length;
+		}
+		c->nenclosures = it->nenclosures;
+	}
+	if (it->nmedia > 0) {
+		c->media = xcalloc(it->nmedia, sizeof *c->media);
+		for (i = 0; i < it->nmedia; i++) {
+			c->media[i].url = dup0(it->media[i].url);
+			c->media[i].type = dup0(it->media[i].type);
+			c->media[i].caption = dup0(it->media[i].caption);
+			c->media[i].credit = dup0(it->media[i].credit);
+			c->media[i].width = it->media[i].width;
+			c->media[i].height = it->media[i].height;
+		}
+		c->nmedia = it->nmedia;
+	}
+	return c;
+}
+
+void
+item_free(struct item *it)
+{
+	size_t i;
+
+	if (it == NULL)
+		return;
+	free(it->guid);
+	free(it->title);
+	free(it->link);
+	free(it->author);
+	free(it->summary);
+	free(it->content);
+	for (i = 0; i < it->ncategories; i++)
+		free(it->categories[i]);
+	free(it->categories);
+	for (i = 0; i < it->nenclosures; i++) {
+		free(it->enclosures[i].url);
+		free(it->enclosures[i].type);
+	}
+	free(it->enclosures);
+	for (i = 0; i < it->nmedia; i++) {
+		free(it->media[i].url);
+		free(it->media[i].type);
+		free(it->media[i].caption);
+		free(it->media[i].credit);
+	}
+	free(it->media);
+	free(it);
+}

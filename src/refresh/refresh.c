@@ -1,0 +1,592 @@
+/*
+ * refresh: one run over the subscriptions.  Every feed is a job: fetch
+ * hands its body over as it arrives; the bytes are hashed and, unless the
+ * body may be the same as last time, pushed straight into a streaming
+ * parser whose items are kept until the transfer has ended well.  Then the
+ * feed's items go into the store in one transaction.  Small bookkeeping
+ * writes (status, validators) of many feeds share one transaction, so a
+ * refresh where everything answers 304 costs a few commits, not hundreds.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "refresh/refresh-int.h"
+#include "store/store.h"
+#include "util/i18n.h"
+#include "util/util.h"
+
+/* A body no longer than this (and no longer than the last one) is held
+ * back until we know whether it is the same as last time. */
+#define HOLD_MAX	(1024 * 1024)
+#define BATCH_MAX	256	/* bookkeeping writes per transaction */
+#define TTL_MAX		(24 * 3600)
+
+struct run {
+	const struct refresh_opts *o;
+	struct store		*store;
+	struct refresh_state	*st;
+	struct fetcher		*f;
+	refresh_progress_fn	*progress;
+	void			*ctx;
+	struct refresh_summary	*sum;
+	size_t			 done;
+	size_t			 total;
+	int			 batch_open;
+	int			 batch_writes;
+};
+
+struct job {
+	struct run		*run;
+	const struct refresh_feed *sub;
+	char			*fetch_url;	/* what is being fetched */
+	int64_t			 feed_id;
+	char			*etag;
+	char			*last_modified;
+	struct feed_state	 fs;
+	struct body_hash	 bh;
+	struct buf		 held;
+	uint64_t		 hold_limit;
+	int			 holding;
+	struct parser		*parser;
+	int			 parse_stopped;
+	struct item		**items;
+	size_t			 nitems;
+	char			*discovered;
+	char			*moved_to;
+	char			*feed_title;
+};
+
+static void
+batch_end(struct run *run)
+{
+	char *err = NULL;
+
+	if (!run->batch_open)
+		return;
+	run->batch_open = 0;
+	run->batch_writes = 0;
+	if (store_commit(run->store, &err) != 0) {
+		log_error("%s", err);
+		free(err);
+		err = NULL;
+		store_rollback(run->store);
+	}
+	/* The side file's writes go with them (never before: a body's hash
+	 * must not be remembered when its items were not stored). */
+	if (rstate_flush(run->st, &err) != 0) {
+		log_warn("%s", err);
+		free(err);
+	}
+}
+
+/* Open the shared bookkeeping transaction if it is not open. */
+static void
+batch_begin(struct run *run)
+{
+	char *err = NULL;
+
+	if (run->batch_writes >= BATCH_MAX)
+		batch_end(run);
+	if (run->batch_open)
+		return;
+	if (store_begin(run->store, &err) == 0)
+		run->batch_open = 1;
+	else {
+		log_error("%s", err);
+		free(err);
+	}
+	run->batch_writes++;
+}
+
+static void
+job_reset_body(struct job *j)
+{
+	size_t i;
+
+	body_hash_init(&j->bh);
+	buf_free(&j->held);
+	j->holding = 0;
+	if (j->parser != NULL)
+		parser_free(j->parser);
+	j->parser = NULL;
+	j->parse_stopped = 0;
+	for (i = 0; i < j->nitems; i++)
+		item_free(j->items[i]);
+	free(j->items);
+	j->items = NULL;
+	j->nitems = 0;
+}
+
+static void
+job_free(struct job *j)
+{
+	job_reset_body(j);
+	free(j->fetch_url);
+	free(j->etag);
+	free(j->last_modified);
+	free(j->discovered);
+	free(j->moved_to);
+	free(j->feed_title);
+	feed_state_clear(&j->fs);
+	free(j);
+}
+
+static int
+on_item(void *ctx, const struct feed *feed, const struct item *item)
+{
+	struct job *j = ctx;
+
+	(void)feed;
+	j->items = xreallocarray(j->items, j->nitems + 1, sizeof *j->items);
+	j->items[j->nitems++] = item_dup(item);
+	return 0;
+}
+
+static void
+start_parser(struct job *j, const char *url, const char *charset)
+{
+	struct parse_opts po;
+
+	memset(&po, 0, sizeof po);
+	po.url = url;
+	po.http_charset = charset;
+	po.on_item = on_item;
+	po.ctx = j;
+	j->parser = parser_new(&po);
+}
+
+static void
+push(struct job *j, const char *data, size_t len)
+{
+	if (j->parse_stopped || len == 0)
+		return;
+	if (parser_push(j->parser, data, len) != 0)
+		j->parse_stopped = 1;
+}
+
+static int
+on_data(void *ctx, const struct fetch_result *r, const char *data, size_t len)
+{
+	struct job *j = ctx;
+
+	body_hash_add(&j->bh, data, len);
+	if (j->parser == NULL && j->holding) {
+		if (j->held.len + len <= j->hold_limit) {
+			buf_add(&j->held, data, len);
+			return 0;
+		}
+		/* Longer than last time: it changed.  Parse as it comes. */
+		start_parser(j, r->final_url, r->charset);
+		push(j, j->held.data, j->held.len);
+		buf_free(&j->held);
+		j->holding = 0;
+	} else if (j->parser == NULL)
+		start_parser(j, r->final_url, r->charset);
+	push(j, data, len);
+	/* A document the parser gave up on: stop downloading it, unless it
+	 * is a page that may name its feed (autodiscovery, read at the end). */
+	return 0;
+}
+
+static char *
+join_tags(const struct refresh_feed *sub)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < sub->ntags; i++) {
+		if (i > 0)
+			buf_addc(&b, ' ');
+		buf_adds(&b, sub->tags[i]);
+	}
+	return buf_detach(&b);
+}
+
+static void fetch_job(struct job *j);
+
+/* Report one finished feed and free the job. */
+static void
+job_report(struct job *j, enum refresh_status status, long http_status,
+    int new_items, int changed, const char *error)
+{
+	struct run *run = j->run;
+	struct refresh_feed_result res;
+	char *clean_err = NULL;
+
+	memset(&res, 0, sizeof res);
+	res.url = j->sub->url;
+	res.title = j->feed_title != NULL ? j->feed_title :
+	    j->sub->title != NULL ? j->sub->title : "";
+	res.status = status;
+	res.http_status = http_status;
+	res.new_items = new_items;
+	res.changed_items = changed;
+	if (error != NULL) {
+		clean_err = utf8_sanitise(error, strlen(error), SANITISE_TAB_TO_SPACE);
+		res.error = clean_err;
+	}
+	res.moved_to = j->moved_to;
+	res.discovered = j->discovered;
+	res.gone = j->fs.gone;
+	switch (status) {
+	case REFRESH_UPDATED: run->sum->updated++; break;
+	case REFRESH_UNCHANGED: run->sum->unchanged++; break;
+	case REFRESH_SKIPPED: run->sum->skipped++; break;
+	case REFRESH_FAILED: run->sum->failed++; break;
+	}
+	run->sum->new_items += new_items;
+	run->done++;
+	if (run->progress != NULL)
+		run->progress(run->ctx, run->done, run->total, &res);
+	free(clean_err);
+	job_free(j);
+}
+
+/* Bookkeeping for a fetch that stored no items. */
+static void
+record(struct job *j, long status, const char *error, const struct fetch_result *r)
+{
+	struct store_fetch_result sr;
+	char *err = NULL;
+
+	batch_begin(j->run);
+	memset(&sr, 0, sizeof sr);
+	sr.time = time_now();
+	sr.http_status = (int)status;
+	sr.error = error;
+	if (error == NULL && r != NULL) {
+		sr.etag = r->etag;
+		sr.last_modified = r->last_modified;
+	}
+	if (store_feed_set_fetch_result(j->run->store, j->feed_id, &sr, &err) != 0) {
+		log_error("%s", err);
+		free(err);
+	}
+	rstate_put(j->run->st, j->sub->url, &j->fs);
+}
+
+/* The items of a feed in one transaction.  0, or -1 with *err. */
+static int
+store_items(struct job *j, const struct fetch_result *r, int *new_items,
+    int *changed, char **err)
+{
+	struct store *s = j->run->store;
+	struct store_fetch_result sr;
+	const struct feed *feed = parser_feed(j->parser);
+	enum store_change ch;
+	size_t i;
+
+	batch_end(j->run);
+	if (store_begin(s, err) != 0)
+		return -1;
+	if (feed != NULL && store_feed_set_meta(s, j->feed_id, feed, err) != 0)
+		goto fail;
+	for (i = 0; i < j->nitems; i++) {
+		if (store_item_upsert(s, j->feed_id, j->items[i], &ch, NULL, err) != 0)
+			goto fail;
+		if (ch == STORE_NEW)
+			(*new_items)++;
+		else if (ch == STORE_UPDATED)
+			(*changed)++;
+	}
+	memset(&sr, 0, sizeof sr);
+	sr.time = time_now();
+	sr.http_status = (int)r->status;
+	sr.etag = r->etag != NULL ? r->etag : "";
+	sr.last_modified = r->last_modified != NULL ? r->last_modified : "";
+	if (store_feed_set_fetch_result(s, j->feed_id, &sr, err) != 0)
+		goto fail;
+	if (store_commit(s, err) != 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+static int64_t
+later(int64_t a, int64_t b)
+{
+	return a > b ? a : b;
+}
+
+/* An HTML page that names its feed: fetch that instead (once). */
+static int
+try_discovery(struct job *j, const struct fetch_result *r)
+{
+	const char *const *alts;
+	size_t n;
+
+	if (j->discovered != NULL || j->parser == NULL)
+		return 0;
+	n = parser_alternates(j->parser, &alts);
+	if (n == 0)
+		return 0;
+	j->discovered = parse_url_resolve(r->final_url, alts[0]);
+	if (j->discovered == NULL || (strncmp(j->discovered, "http://", 7) != 0 &&
+	    strncmp(j->discovered, "https://", 8) != 0)) {
+		free(j->discovered);
+		j->discovered = NULL;
+		return 0;
+	}
+	job_reset_body(j);
+	free(j->fetch_url);
+	j->fetch_url = xstrdup(j->discovered);
+	/* The page's validators say nothing about the feed's. */
+	free(j->etag);
+	free(j->last_modified);
+	j->etag = j->last_modified = NULL;
+	fetch_job(j);
+	return 1;
+}
+
+static void
+done_ok(struct job *j, const struct fetch_result *r, int64_t not_before)
+{
+	const struct feed *feed;
+	char *hash, *err = NULL, *msg;
+	int new_items = 0, changed = 0;
+
+	hash = body_hash_string(&j->bh);
+	if (j->parser == NULL && j->fs.body_hash != NULL &&
+	    strcmp(hash, j->fs.body_hash) == 0) {
+		/* The same bytes as last time: nothing to parse. */
+		free(hash);
+		j->fs.not_before = not_before;
+		record(j, r->status, NULL, r);
+		job_report(j, REFRESH_UNCHANGED, r->status, 0, 0, NULL);
+		return;
+	}
+	if (j->parser == NULL) {
+		start_parser(j, r->final_url, r->charset);
+		push(j, j->held.data, j->held.len);
+		buf_free(&j->held);
+	}
+	if (parser_finish(j->parser) != 0) {
+		free(hash);
+		if (try_discovery(j, r))
+			return;
+		msg = xstrdup(parser_error(j->parser) != NULL ?
+		    parser_error(j->parser) : _("not a feed"));
+		j->fs.not_before = not_before;
+		record(j, r->status, msg, r);
+		job_report(j, REFRESH_FAILED, r->status, 0, 0, msg);
+		free(msg);
+		return;
+	}
+	feed = parser_feed(j->parser);
+	if (feed != NULL && feed->title != NULL && *feed->title != '\0')
+		j->feed_title = utf8_sanitise(feed->title, strlen(feed->title),
+		    SANITISE_TAB_TO_SPACE);
+	if (feed != NULL && feed->ttl > 0)
+		not_before = later(not_before, time_now() +
+		    (feed->ttl * 60 > TTL_MAX ? TTL_MAX : feed->ttl * 60));
+	if (store_items(j, r, &new_items, &changed, &err) != 0) {
+		free(hash);
+		record(j, r->status, err, r);
+		job_report(j, REFRESH_FAILED, r->status, 0, 0, err);
+		free(err);
+		return;
+	}
+	/* Only now that the items are safe: remember this body. */
+	free(j->fs.body_hash);
+	j->fs.body_hash = hash;
+	j->fs.not_before = not_before;
+	j->fs.gone = 0;
+	rstate_put(j->run->st, j->sub->url, &j->fs);
+	job_report(j, new_items + changed > 0 ? REFRESH_UPDATED : REFRESH_UNCHANGED,
+	    r->status, new_items, changed, NULL);
+}
+
+static void
+on_done(void *ctx, const struct fetch_result *r)
+{
+	struct job *j = ctx;
+	int64_t now = time_now(), not_before = 0;
+	char when[21], *msg;
+
+	if (r->max_age > 0)
+		not_before = now + r->max_age;
+	if (r->retry_after > 0)
+		not_before = later(not_before, r->retry_after);
+	if (r->moved_to != NULL && j->discovered == NULL) {
+		free(j->moved_to);
+		j->moved_to = xstrdup(r->moved_to);
+		free(j->fs.moved_to);
+		j->fs.moved_to = xstrdup(r->moved_to);
+	} else if (j->fs.moved_to != NULL && j->moved_to == NULL)
+		j->moved_to = xstrdup(j->fs.moved_to);
+	switch (r->outcome) {
+	case FETCH_OK:
+		done_ok(j, r, not_before);
+		return;
+	case FETCH_NOT_MODIFIED:
+		j->fs.not_before = not_before;
+		record(j, r->status, NULL, r);
+		job_report(j, REFRESH_UNCHANGED, r->status, 0, 0, NULL);
+		return;
+	case FETCH_HTTP_ERROR:
+		if (r->status == 410) {
+			j->fs.gone = 1;
+			msg = xasprintf(_("%s: the feed is gone for good; remove it "
+			    "from the urls file"), r->error);
+		} else if (not_before > now) {
+			time_format_iso(not_before, when);
+			msg = xasprintf(_("%s: the server asks us to wait until %s"),
+			    r->error, when);
+		} else
+			msg = xstrdup(r->error);
+		break;
+	default:
+		msg = xstrdup(r->error != NULL ? r->error : _("failed"));
+		break;
+	}
+	/* A failure keeps the last good body's hash: the items are there. */
+	j->fs.not_before = not_before;
+	record(j, r->status, msg, r);
+	job_report(j, REFRESH_FAILED, r->status, 0, 0, msg);
+	free(msg);
+}
+
+static void
+fetch_job(struct job *j)
+{
+	struct fetch_request req;
+	uint64_t last = body_hash_length(j->fs.body_hash);
+
+	body_hash_init(&j->bh);
+	j->holding = last > 0 && last <= HOLD_MAX;
+	j->hold_limit = last;
+	memset(&req, 0, sizeof req);
+	req.url = j->fetch_url;
+	req.etag = j->etag;
+	req.last_modified = j->last_modified;
+	req.on_data = on_data;
+	req.on_done = on_done;
+	req.ctx = j;
+	fetch_add(j->run->f, &req);
+}
+
+/* Prepare one subscription: its store row, validators and state. */
+static void
+queue_feed(struct run *run, const struct refresh_feed *sub, int64_t now)
+{
+	struct job *j = xcalloc(1, sizeof *j);
+	char *err = NULL, *tags;
+
+	j->run = run;
+	j->sub = sub;
+	run->total++;
+	if (store_feed_ensure(run->store, sub->url, &j->feed_id, &err) != 0) {
+		job_report(j, REFRESH_FAILED, 0, 0, 0, err);
+		free(err);
+		return;
+	}
+	tags = join_tags(sub);
+	if (store_feed_set_tags(run->store, j->feed_id, tags, &err) != 0 ||
+	    store_feed_rename(run->store, j->feed_id, sub->title, &err) != 0 ||
+	    store_feed_get_http_cache(run->store, j->feed_id, &j->etag,
+	    &j->last_modified, &err) != 0) {
+		free(tags);
+		job_report(j, REFRESH_FAILED, 0, 0, 0, err);
+		free(err);
+		return;
+	}
+	free(tags);
+	rstate_get(run->st, sub->url, &j->fs);
+	if (strncmp(sub->url, "filter:", 7) == 0) {
+		job_report(j, REFRESH_FAILED, 0, 0, 0,
+		    _("filter: feeds are not supported yet"));
+		return;
+	}
+	if (!run->o->force && j->fs.gone) {
+		job_report(j, REFRESH_FAILED, 410, 0, 0, _("HTTP 410 Gone: the feed "
+		    "is gone for good; remove it from the urls file"));
+		return;
+	}
+	if (!run->o->force && j->fs.not_before > now) {
+		job_report(j, REFRESH_SKIPPED, 0, 0, 0, NULL);
+		return;
+	}
+	j->fetch_url = xstrdup(j->fs.moved_to != NULL ? j->fs.moved_to : sub->url);
+	if (j->fs.moved_to != NULL)
+		j->moved_to = xstrdup(j->fs.moved_to);
+	fetch_job(j);
+}
+
+int
+refresh_run(const struct refresh_opts *opts, refresh_progress_fn *progress,
+    void *ctx, struct refresh_summary *sum, char **err)
+{
+	return refresh_run_owned(opts, progress, ctx, sum, err, NULL);
+}
+
+int
+refresh_run_owned(const struct refresh_opts *opts, refresh_progress_fn *progress,
+    void *ctx, struct refresh_summary *sum, char **err, struct refresh *owner)
+{
+	struct run run;
+	struct fetch_opts fo;
+	double t0 = time_monotonic();
+	int64_t now = time_now();
+	size_t i;
+	int rc = -1;
+
+	memset(sum, 0, sizeof *sum);
+	memset(&run, 0, sizeof run);
+	run.o = opts;
+	run.progress = progress;
+	run.ctx = ctx;
+	run.sum = sum;
+	if ((run.store = store_open(opts->cache, 0, err)) == NULL)
+		goto out;
+	if ((run.st = rstate_open(store_path(run.store), err)) == NULL)
+		goto out;
+	fo = opts->fetch;
+	fo.allow_exec = 1;
+	run.f = fetch_new(&fo);
+	refresh_set_fetcher(owner, run.f);
+	batch_begin(&run);
+	for (i = 0; i < opts->nfeeds; i++) {
+		if (strncmp(opts->feeds[i].url, "query:", 6) == 0)
+			continue;
+		queue_feed(&run, &opts->feeds[i], now);
+	}
+	batch_end(&run);
+	rc = fetch_run(run.f, err);
+	refresh_set_fetcher(owner, NULL);
+	batch_end(&run);
+out:
+	if (run.f != NULL)
+		fetch_free(run.f);
+	rstate_close(run.st);
+	store_close(run.store);
+	sum->total = run.total;
+	sum->seconds = time_monotonic() - t0;
+	if (rc != 0) {
+		sum->fatal = 1;
+		sum->error = xstrdup(*err);
+	}
+	return rc;
+}
+
+void
+refresh_summary_clear(struct refresh_summary *s)
+{
+	free(s->error);
+	s->error = NULL;
+}
+
+const char *
+refresh_status_name(enum refresh_status s)
+{
+	switch (s) {
+	case REFRESH_UPDATED: return "updated";
+	case REFRESH_UNCHANGED: return "unchanged";
+	case REFRESH_SKIPPED: return "skipped";
+	case REFRESH_FAILED: return "failed";
+	}
+	return "?";
+}
