@@ -1,20 +1,299 @@
-/* Commands of this module; not built yet. */
+/*
+ * dateline --parse FILE|-: a feed as one JSON object on stdout, written
+ * as the parser goes so that memory stays flat on any size of feed.
+ *
+ * The object's keys: "format", the feed's fields, "items".  Items are
+ * printed the moment each is complete, so the feed's fields are printed
+ * when the first item arrives.  A field the feed gives only after its
+ * first item (RSS allows that; it is rare) is not known then: such a key
+ * is printed after "items" instead, with its final value.  Every key
+ * appears exactly once and holds the value the parser ends with (a
+ * parser field never changes once set); JSON does not order keys.
+ */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <json-c/json.h>
+
 #include "cli.h"
+#include "parse/parse.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
-static int
-not_ready(const char *what)
+#define JSON_FLAGS (JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)
+
+enum feed_key {
+	KEY_FORMAT,
+	KEY_TITLE,
+	KEY_LINK,
+	KEY_DESCRIPTION,
+	KEY_LANGUAGE,
+	KEY_AUTHOR,
+	KEY_UPDATED,
+	KEY_COUNT,
+};
+
+static const char *key_names[KEY_COUNT] = {
+	"format", "title", "link", "description", "language", "author", "updated",
+};
+
+struct out {
+	FILE		*fp;
+	int		 started;
+	int		 printed[KEY_COUNT];
+	size_t		 nitems;
+};
+
+static json_object *
+time_value(int64_t t)
 {
-	log_error(_("%s is not available in this build yet"), what);
-	return EXIT_FAIL;
+	char iso[21];
+
+	if (t == DL_TIME_NONE)
+		return NULL;
+	time_format_iso(t, iso);
+	return json_object_new_string(iso);
+}
+
+static json_object *
+feed_value(const struct feed *feed, enum feed_key k, int *known)
+{
+	const char *s = NULL;
+
+	switch (k) {
+	case KEY_FORMAT:
+		*known = 1;
+		return json_object_new_string(feed_format_name(feed->format));
+	case KEY_TITLE:
+		s = feed->title;
+		break;
+	case KEY_LINK:
+		s = feed->link;
+		break;
+	case KEY_DESCRIPTION:
+		s = feed->description;
+		break;
+	case KEY_LANGUAGE:
+		s = feed->language;
+		break;
+	case KEY_AUTHOR:
+		s = feed->author;
+		break;
+	case KEY_UPDATED:
+		*known = feed->updated != DL_TIME_NONE;
+		return time_value(feed->updated);
+	case KEY_COUNT:
+		break;
+	}
+	*known = s != NULL && *s != '\0';
+	return json_object_new_string(s ? s : "");
+}
+
+/* Print the keys that are known (or all, when all is set) and not yet
+ * printed; sep is what goes before the first one. */
+static void
+print_keys(struct out *o, const struct feed *feed, int all, const char *sep)
+{
+	json_object *v;
+	int k, known;
+
+	for (k = 0; k < KEY_COUNT; k++) {
+		if (o->printed[k])
+			continue;
+		v = feed_value(feed, (enum feed_key)k, &known);
+		if (known || all) {
+			fprintf(o->fp, "%s\"%s\":%s", sep, key_names[k],
+			    v ? json_object_to_json_string_ext(v, JSON_FLAGS) : "null");
+			o->printed[k] = 1;
+			sep = ",";
+		}
+		json_object_put(v);
+	}
+}
+
+static void
+start(struct out *o, const struct feed *feed, int all)
+{
+	fputc('{', o->fp);
+	print_keys(o, feed, all, "");
+	fputs(o->printed[KEY_FORMAT] ? ",\"items\":[" : "\"items\":[", o->fp);
+	o->started = 1;
+}
+
+static void
+add_string(json_object *obj, const char *key, const char *s)
+{
+	json_object_object_add(obj, key, json_object_new_string(s ? s : ""));
+}
+
+/*
+ * STORY HOOK.  The "story" object of each item: dateline, byline, photo
+ * captions and credits.  The story module fills it (it replaces the body
+ * of this one function); until then the keys are there, empty.
+ */
+static void
+emit_story(json_object *obj, const struct feed *feed, const struct item *item)
+{
+	json_object *story = json_object_new_object();
+
+	(void)feed;
+	(void)item;
+	add_string(story, "dateline", "");
+	add_string(story, "byline", "");
+	json_object_object_add(story, "captions", json_object_new_array());
+	add_string(story, "credits", "");
+	json_object_object_add(obj, "story", story);
+}
+
+static json_object *
+item_json(const struct feed *feed, const struct item *it)
+{
+	json_object *obj = json_object_new_object(), *list, *e;
+	size_t i;
+
+	add_string(obj, "guid", it->guid);
+	add_string(obj, "title", it->title);
+	add_string(obj, "link", it->link);
+	add_string(obj, "author", it->author);
+	json_object_object_add(obj, "published", time_value(it->published));
+	json_object_object_add(obj, "updated", time_value(it->updated));
+	add_string(obj, "summary", it->summary);
+	add_string(obj, "content", it->content);
+	list = json_object_new_array();
+	for (i = 0; i < it->ncategories; i++)
+		json_object_array_add(list, json_object_new_string(it->categories[i]));
+	json_object_object_add(obj, "categories", list);
+	list = json_object_new_array();
+	for (i = 0; i < it->nenclosures; i++) {
+		e = json_object_new_object();
+		add_string(e, "url", it->enclosures[i].url);
+		add_string(e, "type", it->enclosures[i].type);
+		json_object_object_add(e, "length", it->enclosures[i].length < 0 ? NULL :
+		    json_object_new_int64(it->enclosures[i].length));
+		json_object_array_add(list, e);
+	}
+	json_object_object_add(obj, "enclosures", list);
+	list = json_object_new_array();
+	for (i = 0; i < it->nmedia; i++) {
+		e = json_object_new_object();
+		add_string(e, "url", it->media[i].url);
+		add_string(e, "type", it->media[i].type);
+		add_string(e, "caption", it->media[i].caption);
+		add_string(e, "credit", it->media[i].credit);
+		json_object_object_add(e, "width", it->media[i].width > 0 ?
+		    json_object_new_int(it->media[i].width) : NULL);
+		json_object_object_add(e, "height", it->media[i].height > 0 ?
+		    json_object_new_int(it->media[i].height) : NULL);
+		json_object_array_add(list, e);
+	}
+	json_object_object_add(obj, "media", list);
+	emit_story(obj, feed, it);
+	return obj;
+}
+
+static int
+on_item(void *ctx, const struct feed *feed, const struct item *it)
+{
+	struct out *o = ctx;
+	json_object *obj;
+
+	if (!o->started)
+		start(o, feed, 0);
+	obj = item_json(feed, it);
+	fputs(o->nitems++ > 0 ? ",\n" : "\n", o->fp);
+	fputs(json_object_to_json_string_ext(obj, JSON_FLAGS), o->fp);
+	json_object_put(obj);
+	return ferror(o->fp) ? -1 : 0;
+}
+
+static void
+finish(struct out *o, const struct feed *feed)
+{
+	if (!o->started)
+		start(o, feed, 1);
+	fputs(o->nitems > 0 ? "\n]" : "]", o->fp);
+	print_keys(o, feed, 1, ",");
+	fputs("}\n", o->fp);
+}
+
+/* Feed the file to the parser in chunks; -1 with errno on a read error. */
+static int
+read_into(int fd, struct parser *p)
+{
+	static char chunk[1 << 16];
+	ssize_t n;
+
+	for (;;) {
+		n = read(fd, chunk, sizeof chunk);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0 || parser_push(p, chunk, (size_t)n) != 0)
+			return 0;
+	}
+}
+
+static void
+print_warnings(const char *name, const char *warnings)
+{
+	const char *line = warnings, *nl;
+
+	while (line != NULL && *line != '\0') {
+		nl = strchr(line, '\n');
+		log_warn("%s: %.*s", name, nl ? (int)(nl - line) : (int)strlen(line), line);
+		line = nl ? nl + 1 : NULL;
+	}
 }
 
 int
 cmd_parse(const struct cli *cli)
 {
-	(void)cli;
-	return not_ready("--parse");
+	const char *path = cli->arg, *name;
+	struct parse_opts opts;
+	struct parser *p = NULL;
+	struct out o;
+	int fd, rc = EXIT_FAIL;
+
+	name = strcmp(path, "-") == 0 ? "stdin" : path;
+	fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		log_error("%s: %s", name, strerror(errno));
+		return EXIT_FAIL;
+	}
+	memset(&o, 0, sizeof o);
+	o.fp = stdout;
+	memset(&opts, 0, sizeof opts);
+	opts.url = cli->base_url;
+	opts.on_item = on_item;
+	opts.ctx = &o;
+	p = parser_new(&opts);
+	if (read_into(fd, p) != 0) {
+		log_error("%s: %s", name, strerror(errno));
+		goto out;
+	}
+	if (parser_finish(p) != 0 && !o.started) {
+		log_error("%s: %s", name, parser_error(p));
+		goto out;
+	}
+	if (parser_error(p) != NULL)	/* items were printed already */
+		log_warn("%s: %s", name, parser_error(p));
+	print_warnings(name, parser_warnings(p));
+	finish(&o, parser_feed(p));
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		log_error(_("writing the output: %s"), strerror(errno));
+		goto out;
+	}
+	rc = EXIT_OK;
+out:
+	parser_free(p);
+	if (fd != STDIN_FILENO)
+		close(fd);
+	return rc;
 }

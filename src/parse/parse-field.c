@@ -1,0 +1,165 @@
+/*
+ * Where a field's text goes once its element closes.  The first value a
+ * field gets is kept (a feed's later duplicates do not overwrite it), so a
+ * value never changes once it is set: the --parse output relies on it.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse/parse-int.h"
+
+static void
+set_time(int64_t *dst, const char *v)
+{
+	if (*dst == DL_TIME_NONE)
+		*dst = parse_date(v);
+}
+
+/* An author name: a name wins over one taken from an e-mail address;
+ * several Atom authors are joined. */
+static void
+set_author(struct parser *p, char **dst, const char *name, int from_email, int join)
+{
+	int *email_flag = p->in_item ? &p->item_author_email : &p->feed_author_email;
+
+	if (*name == '\0')
+		return;
+	if (**dst == '\0' || (*email_flag && !from_email)) {
+		parse_set_str(dst, name);
+		*email_flag = from_email;
+	} else if (join && strlen(*dst) + strlen(name) < PARSE_MAX_SMALL) {
+		char *both = xasprintf("%s, %s", *dst, name);
+
+		free(*dst);
+		*dst = both;
+	}
+}
+
+static void
+item_field(struct parser *p, enum field f, char *v)
+{
+	struct item *it = &p->item;
+	char *s;
+
+	switch (f) {
+	case FLD_TITLE:
+		parse_set_if_empty(&it->title, v);
+		break;
+	case FLD_LINK:
+		if (*it->link == '\0' && *v != '\0') {
+			free(it->link);
+			it->link = xml_resolve(p, v);
+		}
+		break;
+	case FLD_DESCRIPTION:
+		parse_set_if_empty(&it->summary, v);
+		break;
+	case FLD_CONTENT:
+		parse_set_if_empty(&it->content, v);
+		break;
+	case FLD_AUTHOR:
+		set_author(p, &it->author, v, 0, 0);
+		break;
+	case FLD_AUTHOR_EMAIL:
+		s = text_author_name(v);
+		set_author(p, &it->author, s, 1, 0);
+		free(s);
+		break;
+	case FLD_PERSON_NAME:
+		set_author(p, &it->author, v, 0, 1);
+		break;
+	case FLD_PUBLISHED:
+		set_time(&it->published, v);
+		break;
+	case FLD_UPDATED:
+		set_time(&it->updated, v);
+		break;
+	case FLD_GUID_PERMALINK:
+		if (*it->guid == '\0')
+			p->guid_is_link = 1;
+		/* FALLTHROUGH */
+	case FLD_GUID:
+		parse_set_if_empty(&it->guid, v);
+		break;
+	case FLD_CATEGORY:
+		parse_add_category(p, it, v);
+		break;
+	case FLD_LANGUAGE:
+	case FLD_TTL:
+	case FLD_MEDIA_CAPTION:
+	case FLD_MEDIA_TITLE:
+	case FLD_MEDIA_CREDIT:
+		break;
+	}
+}
+
+static void
+feed_field(struct parser *p, enum field f, char *v)
+{
+	struct feed *fd = &p->feed;
+	char *s;
+
+	switch (f) {
+	case FLD_TITLE:
+		parse_set_if_empty(&fd->title, v);
+		break;
+	case FLD_LINK:
+		if (*fd->link == '\0' && *v != '\0') {
+			free(fd->link);
+			fd->link = xml_resolve(p, v);
+		}
+		break;
+	case FLD_DESCRIPTION:
+		parse_set_if_empty(&fd->description, v);
+		break;
+	case FLD_LANGUAGE:
+		parse_set_if_empty(&fd->language, v);
+		break;
+	case FLD_AUTHOR:
+		set_author(p, &fd->author, v, 0, 0);
+		break;
+	case FLD_AUTHOR_EMAIL:
+		s = text_author_name(v);
+		set_author(p, &fd->author, s, 1, 0);
+		free(s);
+		break;
+	case FLD_PERSON_NAME:
+		set_author(p, &fd->author, v, 0, 1);
+		break;
+	case FLD_PUBLISHED:
+	case FLD_UPDATED:
+		set_time(&fd->updated, v);
+		break;
+	case FLD_TTL:
+		if (fd->ttl == 0) {
+			long n = strtol(v, NULL, 10);
+
+			fd->ttl = n > 0 && n < 1000000 ? (int)n : 0;
+		}
+		break;
+	case FLD_CONTENT:
+	case FLD_GUID:
+	case FLD_GUID_PERMALINK:
+	case FLD_CATEGORY:
+	case FLD_MEDIA_CAPTION:
+	case FLD_MEDIA_TITLE:
+	case FLD_MEDIA_CREDIT:
+		break;
+	}
+}
+
+void
+parse_field(struct parser *p, enum ctx where, enum field f, char *v)
+{
+	if (f == FLD_MEDIA_CAPTION || f == FLD_MEDIA_TITLE || f == FLD_MEDIA_CREDIT) {
+		media_field(p, where, f, v);	/* takes v */
+		return;
+	}
+	if (p->in_item)
+		item_field(p, f, v);
+	else
+		feed_field(p, f, v);
+	free(v);
+}

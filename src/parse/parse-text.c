@@ -1,0 +1,228 @@
+/*
+ * Text fields: whitespace collapsed, HTML reduced to plain text (tags
+ * dropped, character references decoded with the whole HTML5 table),
+ * plain text escaped into HTML, "mail (Name)" authors, and cutting a
+ * string at a limit without splitting a character.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse/parse-int.h"
+
+static int
+is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Collapse runs of white space (ASCII, and U+00A0 no-break spaces) into
+ * one space and trim both ends. */
+static void
+collapse_into(struct buf *out, const char *s, size_t len)
+{
+	size_t i = 0;
+	int space = 0;
+
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (is_space(c)) {
+			space = 1;
+			i++;
+			continue;
+		}
+		if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) {
+			space = 1;
+			i += 2;
+			continue;
+		}
+		if (space && out->len > 0)
+			buf_addc(out, ' ');
+		space = 0;
+		buf_addc(out, (char)c);
+		i++;
+	}
+}
+
+char *
+text_collapse(const char *s, size_t len)
+{
+	struct buf out = BUF_INIT;
+	char *clean;
+
+	buf_grow(&out, len);
+	collapse_into(&out, s, len);
+	clean = utf8_sanitise(buf_str(&out), out.len, 0);
+	buf_free(&out);
+	return clean;
+}
+
+static int
+entity_cmp(const char *name, size_t len, const char *key)
+{
+	int c = strncmp(name, key, len);
+
+	if (c != 0)
+		return c;
+	return key[len] == '\0' ? 0 : -1;
+}
+
+const char *
+entity_lookup(const char *name, size_t len)
+{
+	size_t lo = 0, hi = html_entities_count, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = entity_cmp(name, len, html_entities[mid].name);
+		if (c == 0)
+			return html_entities[mid].text;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+/* A character reference at s ("&amp;", "&#233;", "&#xE9;"): its length,
+ * with the text added to out; 0 when it is not one. */
+static size_t
+decode_ref(struct buf *out, const char *s, size_t len)
+{
+	size_t i = 1;
+	uint32_t cp = 0;
+	const char *text;
+
+	if (len > 2 && s[1] == '#') {
+		int hex = s[2] == 'x' || s[2] == 'X';
+		size_t start;
+
+		i = hex ? 3 : 2;
+		start = i;
+		while (i < len && i - start < 8) {
+			char c = s[i];
+
+			if (c >= '0' && c <= '9')
+				cp = cp * (hex ? 16 : 10) + (uint32_t)(c - '0');
+			else if (hex && c >= 'a' && c <= 'f')
+				cp = cp * 16 + (uint32_t)(c - 'a' + 10);
+			else if (hex && c >= 'A' && c <= 'F')
+				cp = cp * 16 + (uint32_t)(c - 'A' + 10);
+			else
+				break;
+			i++;
+		}
+		if (i == start)
+			return 0;
+		if (i < len && s[i] == ';')
+			i++;
+		if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			cp = UTF8_REPLACEMENT;
+		buf_add_utf8(out, cp);
+		return i;
+	}
+	while (i < len && i < 40 && ((s[i] >= 'a' && s[i] <= 'z') ||
+	    (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9')))
+		i++;
+	if (i == 1 || i >= len || s[i] != ';')
+		return 0;
+	if ((text = entity_lookup(s + 1, i)) == NULL)
+		return 0;
+	buf_adds(out, text);
+	return i + 1;
+}
+
+char *
+text_html_to_plain(const char *s, size_t len)
+{
+	struct buf raw = BUF_INIT;
+	size_t i = 0, n;
+	const char *gt;
+	char *result;
+
+	buf_grow(&raw, len);
+	while (i < len) {
+		char c = s[i];
+
+		if (c == '<' && i + 1 < len && (s[i + 1] == '/' || s[i + 1] == '!' ||
+		    ((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z'))) {
+			if ((gt = memchr(s + i, '>', len - i)) == NULL)
+				break;		/* a cut tag: drop the rest */
+			/* Block elements separate words. */
+			buf_addc(&raw, ' ');
+			i = (size_t)(gt - s) + 1;
+			continue;
+		}
+		if (c == '&' && (n = decode_ref(&raw, s + i, len - i)) > 0) {
+			i += n;
+			continue;
+		}
+		buf_addc(&raw, c);
+		i++;
+	}
+	result = text_collapse(buf_str(&raw), raw.len);
+	buf_free(&raw);
+	return result;
+}
+
+void
+text_escape_html(struct buf *b, const char *s, size_t len, int attr)
+{
+	size_t i, run = 0;
+
+	for (i = 0; i < len; i++) {
+		const char *rep;
+
+		switch (s[i]) {
+		case '&':
+			rep = "&amp;";
+			break;
+		case '<':
+			rep = "&lt;";
+			break;
+		case '>':
+			rep = "&gt;";
+			break;
+		case '"':
+			rep = attr ? "&quot;" : NULL;
+			break;
+		default:
+			rep = NULL;
+			break;
+		}
+		if (rep == NULL) {
+			run++;
+			continue;
+		}
+		buf_add(b, s + i - run, run);
+		run = 0;
+		buf_adds(b, rep);
+	}
+	buf_add(b, s + i - run, run);
+}
+
+/* "jo@example.com (Jo Smith)" -> "Jo Smith"; anything else unchanged. */
+char *
+text_author_name(const char *s)
+{
+	const char *open = strchr(s, '('), *close = strrchr(s, ')');
+
+	if (open != NULL && close != NULL && close > open + 1 &&
+	    memchr(s, '@', (size_t)(open - s)) != NULL)
+		return text_collapse(open + 1, (size_t)(close - open - 1));
+	return xstrdup(s);
+}
+
+size_t
+text_utf8_cut(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}
