@@ -179,6 +179,13 @@ struct parser {
 	struct buf	 text;
 	size_t		 cap_limit;
 
+	/* recovery in front of expat (parse-recover.c) */
+	struct buf	 hold;		/* a tail that waits for more text */
+	int		 in_cdata;
+	int		 bare_amp_warned;
+	int		 decl_checked;
+	int		 has_doctype;	/* its entities are trusted */
+
 	/* JSON */
 	void		*tok;		/* struct json_tokener */
 	void		*json_root;	/* json_object */
@@ -219,6 +226,9 @@ const char *xml_base(const struct parser *p);
 char	*xml_resolve(const struct parser *p, const char *ref);
 void	 xml_capture(struct parser *p, enum field f, enum textmode mode, size_t limit);
 enum textmode xml_atom_mode(const char **attrs, int for_content);
+
+/* parse-recover.c */
+void	 recover_push(struct parser *p, const char *s, size_t len, int final);
 
 /* vocabularies: return the context of the new element */
 enum ctx rss_start(struct parser *p, enum ctx parent, enum ns ns, const char *local,

@@ -327,7 +327,7 @@ on_utf8(void *ctx, const char *s, size_t len)
 	}
 	switch (p->mode) {
 	case MODE_XML:
-		xml_push(p, s, len, 0);
+		recover_push(p, s, len, 0);
 		break;
 	case MODE_JSON:
 		jsonfeed_push(p, s, len);
@@ -395,14 +395,14 @@ parser_finish(struct parser *p)
 		} else {
 			p->mode = MODE_XML;
 			if (xml_start(p) == 0)
-				xml_push(p, p->sniff.data, p->sniff.len, 0);
+				recover_push(p, p->sniff.data, p->sniff.len, 0);
 		}
 		buf_free(&p->sniff);
 	}
 	switch (p->mode) {
 	case MODE_XML:
 		if (!p->stopped)
-			xml_push(p, "", 0, 1);
+			recover_push(p, "", 0, 1);
 		break;
 	case MODE_JSON:
 		jsonfeed_finish(p);
@@ -473,6 +473,7 @@ parser_free(struct parser *p)
 	buf_free(&p->text);
 	buf_free(&p->person);
 	buf_free(&p->html);
+	buf_free(&p->hold);
 	parse_item_reset(&p->item);
 	media_reset(p);
 	free(p->feed.title);
