@@ -4,3 +4,13 @@ libdateline_a_SOURCES += src/story/story.h src/story/story-private.h \
 	src/story/story.c src/story/story-html.c src/story/story-detect.c \
 	src/story/story-render.c
 dateline_SOURCES += src/cmd-render.c
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-story tests/unit/test-render
+tests_unit_test_story_SOURCES = tests/unit/test-story.c
+tests_unit_test_story_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_story_LDADD = $(UNIT_LDADD)
+tests_unit_test_render_SOURCES = tests/unit/test-render.c
+tests_unit_test_render_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_render_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test-story tests/unit/test-render
+endif

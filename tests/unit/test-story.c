@@ -1,0 +1,430 @@
+/* Unit tests for src/story: each detector (with the text it must leave
+ * alone), the HTML walk and a story built from a hand-made item. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "story/story.h"
+
+/* The dateline of s, or NULL; *rest gets the text after it. */
+static char *
+dateline_of(const char *s, const char **rest)
+{
+	size_t dlen, n = story_match_dateline(s, strlen(s), &dlen);
+
+	if (n == 0)
+		return NULL;
+	*rest = s + n;
+	return xstrndup(s, dlen);
+}
+
+static void
+check_dateline(const char *s, const char *dateline, const char *rest)
+{
+	const char *r = NULL;
+	char *d = dateline_of(s, &r);
+
+	if (d == NULL)
+		fail_msg("no dateline found in: %s", s);
+	assert_string_equal(d, dateline);
+	assert_string_equal(r, rest);
+	free(d);
+}
+
+static void
+check_no_dateline(const char *s)
+{
+	const char *r;
+	char *d = dateline_of(s, &r);
+
+	if (d != NULL)
+		fail_msg("'%s' taken as a dateline in: %s", d, s);
+}
+
+static void
+test_dateline_wire_forms(void **state)
+{
+	(void)state;
+	/* Reuters, with no space after the dash. */
+	check_dateline("SEOUL/MOSCOW (Reuters) -North Korean leader spoke.",
+	    "SEOUL/MOSCOW (Reuters)", "North Korean leader spoke.");
+	check_dateline("SEOUL, Sept 11 (Reuters) - The talks ended.",
+	    "SEOUL, Sept 11 (Reuters)", "The talks ended.");
+	/* AP, em dash. */
+	check_dateline("WASHINGTON (AP) \xE2\x80\x94 Congress met.",
+	    "WASHINGTON (AP)", "Congress met.");
+	check_dateline("PARIS, Jan 1 (AFP) - Fireworks lit the sky.",
+	    "PARIS, Jan 1 (AFP)", "Fireworks lit the sky.");
+	check_dateline("New Delhi (AFP) - Monsoon rains arrived.",
+	    "New Delhi (AFP)", "Monsoon rains arrived.");
+	check_dateline("KHASAN, Russia (Agency) \xE2\x80\x94 A train crossed.",
+	    "KHASAN, Russia (Agency)", "A train crossed.");
+	/* An escaped entity left in the text by a double-encoding feed. */
+	check_dateline("TOKYO (Wire) &mdash; Markets rose.",
+	    "TOKYO (Wire)", "Markets rose.");
+	check_dateline("PORT ELLEN, Nov. 27 (Dateline Wire) \xE2\x80\x93 Ferries ran.",
+	    "PORT ELLEN, Nov. 27 (Dateline Wire)", "Ferries ran.");
+	check_dateline("RIO DE JANEIRO, Brazil, Feb 3, 2026 (Reuters) -- Samba.",
+	    "RIO DE JANEIRO, Brazil, Feb 3, 2026 (Reuters)", "Samba.");
+	/* TASS: no dash, the agency between slashes. */
+	check_dateline("MOSCOW, September 12. /TASS/. The Kremlin said.",
+	    "MOSCOW, September 12. /TASS/.", "The Kremlin said.");
+	check_dateline("\xD0\x9C\xD0\x9E\xD0\xA1\xD0\x9A\xD0\x92\xD0\x90, 12 "
+	    "\xD1\x81\xD0\xB5\xD0\xBD\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F. "
+	    "/\xD0\xA2\xD0\x90\xD0\xA1\xD0\xA1/. \xD0\x92 text",
+	    "\xD0\x9C\xD0\x9E\xD0\xA1\xD0\x9A\xD0\x92\xD0\x90, 12 "
+	    "\xD1\x81\xD0\xB5\xD0\xBD\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F. "
+	    "/\xD0\xA2\xD0\x90\xD0\xA1\xD0\xA1/.", "\xD0\x92 text");
+}
+
+static void
+test_dateline_false_positives(void **state)
+{
+	(void)state;
+	/* "(AP)" mid-sentence. */
+	check_no_dateline("Officials told reporters (AP) - that nothing changed.");
+	check_no_dateline("The minister said on Tuesday, as (AP) reported, "
+	    "that talks would go on.");
+	/* An all-caps first word that is not a place before an agency. */
+	check_no_dateline("NATO leaders met on Tuesday in Brussels.");
+	check_no_dateline("BREAKING: The bridge has reopened.");
+	/* An acronym explained in brackets. */
+	check_no_dateline("NATO (North Atlantic Treaty Organization) - the "
+	    "alliance - met.");
+	/* No dash after the agency. */
+	check_no_dateline("LONDON (Reuters) said in a statement that prices rose.");
+	/* Nothing after the dash. */
+	check_no_dateline("LONDON (Reuters) -");
+	check_no_dateline("");
+	check_no_dateline("A");
+	check_no_dateline("In 2026 (a leap year?) - no.");
+}
+
+static void
+test_byline(void **state)
+{
+	char *names;
+
+	(void)state;
+	assert_true(story_match_byline("By Ailsa Mackay and Tomas Lindqvist", &names));
+	assert_string_equal(names, "Ailsa Mackay and Tomas Lindqvist");
+	free(names);
+	assert_true(story_match_byline("By A. Roe, Bea de la Cruz and Chen Wei", &names));
+	assert_string_equal(names, "A. Roe, Bea de la Cruz and Chen Wei");
+	free(names);
+	assert_true(story_match_byline("BY JANE ROE", &names));
+	assert_string_equal(names, "JANE ROE");
+	free(names);
+	/* Sentences that begin with "By" stay in the body. */
+	assert_false(story_match_byline("By the time the rain stopped, the road "
+	    "was closed.", &names));
+	assert_null(names);
+	assert_false(story_match_byline("By Tuesday, the river had risen.", &names));
+	assert_false(story_match_byline("By 2030 the port will double.", &names));
+	assert_false(story_match_byline("Bystanders said the ferry was late.", &names));
+	assert_false(story_match_byline("By", &names));
+}
+
+static long
+credits_at(const char *s)
+{
+	return story_match_credits(s, strlen(s));
+}
+
+static void
+test_credits(void **state)
+{
+	const char *tail = "The ferry sails at noon. (Reporting by Ailsa Mackay; "
+	    "Editing by Ruth Pike)";
+
+	(void)state;
+	assert_int_equal(credits_at("(Reporting by Ailsa Mackay in Port Ellen; "
+	    "Editing by Ruth Pike)"), 0);
+	assert_int_equal(credits_at("Additional reporting by Chen Wei in Taipei."), 0);
+	assert_int_equal(credits_at("Reporting by Jane Roe and Ola Nordmann; "
+	    "Writing by Sam Poe; Editing by Ruth Pike"), 0);
+	assert_int_equal(credits_at("Associated Press writer Jane Roe in Oslo "
+	    "contributed to this report."), 0);
+	assert_int_equal(credits_at(tail), (long)(strchr(tail, '(') - tail));
+	/* Ordinary closing sentences. */
+	assert_int_equal(credits_at("Reporting by local media suggested the "
+	    "fire spread."), -1);
+	assert_int_equal(credits_at("The council met (as it does every week)."), -1);
+	assert_int_equal(credits_at("Editing by hand took the clerks a week."), -1);
+	assert_int_equal(credits_at(""), -1);
+	assert_int_equal(credits_at("(by the way)"), -1);
+}
+
+static void
+test_caption_line(void **state)
+{
+	(void)state;
+	assert_true(story_match_caption_line("FILE PHOTO: A ferry leaves Port Ellen."));
+	assert_true(story_match_caption_line("FILE - A ferry leaves Port Ellen."));
+	assert_true(story_match_caption_line("Photo: The pier at dawn."));
+	assert_false(story_match_caption_line("FILED under news."));
+	assert_false(story_match_caption_line("Photographers gathered at the pier."));
+	assert_false(story_match_caption_line("The FILE PHOTO: was shown."));
+}
+
+static void
+check_credit(const char *caption, const char *text, const char *credit)
+{
+	char *t, *c;
+
+	story_split_credit(caption, &t, &c);
+	assert_string_equal(t, text);
+	assert_string_equal(c, credit);
+	free(t);
+	free(c);
+}
+
+static void
+test_caption_credit(void **state)
+{
+	(void)state;
+	check_credit("A ferry leaves Port Ellen, Nov 27, 2026. REUTERS/Jane Roe/File Photo",
+	    "A ferry leaves Port Ellen, Nov 27, 2026.", "REUTERS/Jane Roe/File Photo");
+	check_credit("Ducks cross a road in Oslo. (AP Photo/Ola Nordmann)",
+	    "Ducks cross a road in Oslo.", "AP Photo/Ola Nordmann");
+	check_credit("The pier at dawn. Photo: Jane Roe/Dateline Wire",
+	    "The pier at dawn.", "Jane Roe/Dateline Wire");
+	/* No credit: the caption stays whole. */
+	check_credit("Photo day at the school. Parents came.",
+	    "Photo day at the school. Parents came.", "");
+	check_credit("A plain caption.", "A plain caption.", "");
+}
+
+static void
+test_noise(void **state)
+{
+	(void)state;
+	assert_true(story_match_noise("Share this article"));
+	assert_true(story_match_noise("Subscribe to our newsletter"));
+	assert_true(story_match_noise("Continue reading..."));
+	assert_true(story_match_noise("The post Ferry news appeared first on "
+	    "Island Times."));
+	assert_true(story_match_noise("Advertisement"));
+	assert_false(story_match_noise("Shareholders voted to keep the ferry."));
+	assert_false(story_match_noise("Subscribers to the ferry pass pay less."));
+	assert_false(story_match_noise("The post office will close on Friday."));
+	assert_false(story_match_noise(""));
+}
+
+static char *
+block_text(const struct story_block *b)
+{
+	struct buf t = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < b->nruns; i++)
+		buf_adds(&t, b->runs[i].text);
+	return t.data != NULL ? buf_detach(&t) : xstrdup("");
+}
+
+static void
+assert_block(const struct story *st, size_t i, enum story_block_kind kind,
+    const char *text)
+{
+	char *t;
+
+	assert_true(i < st->nblocks);
+	assert_int_equal(st->blocks[i].kind, kind);
+	t = block_text(&st->blocks[i]);
+	assert_string_equal(t, text);
+	free(t);
+}
+
+static void
+test_story_from_item(void **state)
+{
+	struct media media = { "https://img.example/harbour.jpg", "image/jpeg",
+	    "The harbour at dusk.", "Jane Roe/Dateline Wire", 0, 0 };
+	struct item item;
+	struct story *st;
+	struct buf json = BUF_INIT;
+	char *plain;
+
+	(void)state;
+	memset(&item, 0, sizeof item);
+	item.title = "Ferries double";
+	item.link = "https://wire.example/news/ferries.html";
+	item.author = "desk@wire.example";
+	item.published = 1795769640;	/* 2026-11-27 08:54 UTC */
+	item.content =
+	    "<p>FILE PHOTO: A ferry leaves. REUTERS/Jane Roe/File Photo</p>"
+	    "<p>By Ailsa Mackay and Tomas Lindqvist</p>"
+	    "<p><strong>PORT ELLEN</strong>, Nov 27 (Dateline Wire) -The "
+	    "<a href=\"/ops\">operator</a> said so.</p>"
+	    "<p>  </p><p><img src=\"https://t.example/p.gif\" width=\"1\" height=\"1\"></p>"
+	    "<p>It will <a href=\"https://x.example/\">help</a>, "
+	    "<a href=\"/ops\">again</a>.</p>"
+	    "<p>Share this article</p>"
+	    "<p>(Reporting by Ailsa Mackay; Editing by Ruth Pike)</p>";
+	item.media = &media;
+	item.nmedia = 1;
+	st = story_from_item(&item, "Dateline Wire");
+	assert_string_equal(st->headline, "Ferries double");
+	assert_string_equal(st->feed, "Dateline Wire");
+	assert_string_equal(st->byline, "Ailsa Mackay and Tomas Lindqvist");
+	assert_string_equal(st->dateline, "PORT ELLEN, Nov 27 (Dateline Wire)");
+	assert_string_equal(st->credits,
+	    "(Reporting by Ailsa Mackay; Editing by Ruth Pike)");
+	assert_int_equal(st->nblocks, 2);
+	assert_block(st, 0, BLOCK_PARAGRAPH, "The operator[1] said so.");
+	assert_block(st, 1, BLOCK_PARAGRAPH, "It will help[2], again[1].");
+	assert_int_equal(st->nlinks, 2);
+	assert_string_equal(st->links[0], "https://wire.example/ops");
+	assert_string_equal(st->links[1], "https://x.example/");
+	assert_int_equal(st->ncaptions, 2);
+	assert_string_equal(st->captions[0].text, "FILE PHOTO: A ferry leaves.");
+	assert_string_equal(st->captions[0].credit, "REUTERS/Jane Roe/File Photo");
+	assert_string_equal(st->captions[1].text, "The harbour at dusk.");
+	assert_string_equal(st->captions[1].credit, "Jane Roe/Dateline Wire");
+
+	story_fields_json(st, &json);
+	assert_string_equal(json.data,
+	    "{\"dateline\":\"PORT ELLEN, Nov 27 (Dateline Wire)\","
+	    "\"byline\":\"Ailsa Mackay and Tomas Lindqvist\",\"captions\":["
+	    "{\"text\":\"FILE PHOTO: A ferry leaves.\",\"credit\":\"REUTERS/Jane Roe/File Photo\"},"
+	    "{\"text\":\"The harbour at dusk.\",\"credit\":\"Jane Roe/Dateline Wire\"}],"
+	    "\"credits\":\"(Reporting by Ailsa Mackay; Editing by Ruth Pike)\"}");
+	buf_free(&json);
+	plain = story_plain_text(st);
+	assert_non_null(strstr(plain, "Ferries double\n"));
+	assert_non_null(strstr(plain, "PORT ELLEN, Nov 27 (Dateline Wire) The operator said so.\n"));
+	assert_null(strstr(plain, "[1]"));
+	free(plain);
+	story_free(st);
+}
+
+/* Detection leaves ordinary stories alone. */
+static void
+test_story_no_wire_structure(void **state)
+{
+	const char *html = "<p>NATO leaders met (AP) - said a man.</p>"
+	    "<p>By the time they left, it was dark.</p>"
+	    "<p>Reporting by local media suggested the fire spread.</p>";
+	struct story *st;
+	struct item item;
+
+	(void)state;
+	st = story_from_html(html, strlen(html), NULL, "t");
+	assert_string_equal(st->dateline, "");
+	assert_string_equal(st->byline, "");
+	assert_string_equal(st->credits, "");
+	assert_int_equal(st->nblocks, 3);
+	story_free(st);
+	/* The author element is the byline when no "By" paragraph is. */
+	memset(&item, 0, sizeof item);
+	item.title = item.link = item.summary = item.content = "";
+	item.author = "Jane Roe";
+	item.published = DL_TIME_NONE;
+	item.updated = DL_TIME_NONE;
+	st = story_from_item(&item, NULL);
+	assert_string_equal(st->byline, "Jane Roe");
+	assert_int_equal(st->nblocks, 0);
+	story_free(st);
+}
+
+static void
+test_html_blocks(void **state)
+{
+	struct story *st;
+	const char *html =
+	    "<h2>Routes</h2><ul><li>One<ul><li>Inner</li></ul></li><li>Two</li></ul>"
+	    "<ol start=\"3\"><li>Three</li></ol>"
+	    "<blockquote><p>Said\x01 so.\x1b[31m</p></blockquote>"
+	    "<pre>a\n\tb</pre>"
+	    "<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>"
+	    "<figure><img src=\"p.jpg\"><figcaption>Pier. <cite>J. Roe</cite>"
+	    "</figcaption></figure>"
+	    "<p>An <img src=\"/i.png\" alt=\"icon\"> and <a href=\"javascript:x()\">js</a>"
+	    "<script>evil()</script><span style=\"display: none\">hidden</span></p>"
+	    "<p>line<br>break</p>";
+	struct story_block *b;
+
+	(void)state;
+	st = story_from_html(html, strlen(html), "https://e.example/a/b.html", "t");
+	assert_block(st, 0, BLOCK_HEADING, "Routes");
+	assert_int_equal(st->blocks[0].level, 2);
+	assert_block(st, 1, BLOCK_LIST_ITEM, "One");
+	assert_int_equal(st->blocks[1].level, 1);
+	assert_int_equal(st->blocks[1].ordinal, 0);
+	assert_block(st, 2, BLOCK_LIST_ITEM, "Inner");
+	assert_int_equal(st->blocks[2].level, 2);
+	assert_block(st, 3, BLOCK_LIST_ITEM, "Two");
+	assert_block(st, 4, BLOCK_LIST_ITEM, "Three");
+	assert_int_equal(st->blocks[4].ordinal, 3);
+	/* Controls and ESC never survive (the HTML parser makes them
+	 * U+FFFD). */
+	assert_block(st, 5, BLOCK_QUOTE, "Said\xEF\xBF\xBD so.\xEF\xBF\xBD[31m");
+	assert_block(st, 6, BLOCK_PRE, "a\n\tb");
+	b = &st->blocks[7];
+	assert_int_equal(b->kind, BLOCK_TABLE_ROW);
+	assert_true(b->header);
+	assert_int_equal(b->ncells, 2);
+	assert_string_equal(b->cells[1], "B");
+	assert_int_equal(st->blocks[8].kind, BLOCK_TABLE_ROW);
+	assert_false(st->blocks[8].header);
+	assert_int_equal(st->blocks[9].kind, BLOCK_FIGURE);
+	assert_string_equal(st->captions[st->blocks[9].caption].text, "Pier.");
+	assert_string_equal(st->captions[st->blocks[9].caption].credit, "J. Roe");
+	assert_string_equal(st->captions[st->blocks[9].caption].url,
+	    "https://e.example/a/p.jpg");
+	assert_block(st, 10, BLOCK_PARAGRAPH, "An [image: icon] and js");
+	assert_block(st, 11, BLOCK_PARAGRAPH, "line\nbreak");
+	assert_int_equal(st->nblocks, 12);
+	assert_int_equal(st->nlinks, 0);
+	story_free(st);
+}
+
+static void
+test_html_hostile(void **state)
+{
+	struct buf html = BUF_INIT;
+	struct story *st;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 5000; i++)
+		buf_adds(&html, "<div><blockquote><ul><li>");
+	buf_adds(&html, "deep");
+	st = story_from_html(html.data, html.len, NULL, NULL);
+	assert_string_equal(st->headline, "");
+	story_free(st);
+	buf_reset(&html);
+	buf_add(&html, "<p>\xff\xfe\xc3</p>", 9);
+	st = story_from_html(html.data, html.len, NULL, "\x1b]0;x\x07title");
+	assert_string_equal(st->headline, "]0;xtitle");
+	assert_true(utf8_valid(st->blocks[0].runs[0].text,
+	    strlen(st->blocks[0].runs[0].text)));
+	story_free(st);
+	buf_free(&html);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dateline_wire_forms),
+		cmocka_unit_test(test_dateline_false_positives),
+		cmocka_unit_test(test_byline),
+		cmocka_unit_test(test_credits),
+		cmocka_unit_test(test_caption_line),
+		cmocka_unit_test(test_caption_credit),
+		cmocka_unit_test(test_noise),
+		cmocka_unit_test(test_story_from_item),
+		cmocka_unit_test(test_story_no_wire_structure),
+		cmocka_unit_test(test_html_blocks),
+		cmocka_unit_test(test_html_hostile),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
