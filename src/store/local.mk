@@ -2,7 +2,9 @@
 libdateline_a_SOURCES += src/store/store.h src/store/store-int.h \
 	src/store/store.c src/store/store-schema.c src/store/store-feed.c \
 	src/store/store-item.c src/store/store-read.c src/store/store-state.c \
-	src/store/store-clean.c src/store/store-text.c
+	src/store/store-clean.c src/store/store-text.c src/store/store-zip.c
+AM_CPPFLAGS += $(ZLIB_CFLAGS)
+DL_LIBS += $(ZLIB_LIBS)
 dateline_SOURCES += src/cmd-store.c
 
 if HAVE_CMOCKA
@@ -16,3 +18,9 @@ tests_unit_test_store_read_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_store_read_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test-store tests/unit/test-store-read
 endif
+
+# The generator of big stores (and matching newsboat caches) for the
+# store's tests and for bench/.
+check_PROGRAMS += tests/store-gen
+tests_store_gen_SOURCES = tests/store-gen.c
+tests_store_gen_LDADD = libdateline.a $(DL_LIBS)

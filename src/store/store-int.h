@@ -71,6 +71,10 @@ char		*store_col_str(sqlite3_stmt *st, int col);
 int		 store_bind_opt(sqlite3_stmt *st, int col, const char *text);
 int		 store_bind_time(sqlite3_stmt *st, int col, int64_t t);
 int64_t		 store_col_time(sqlite3_stmt *st, int col);
+/* Article HTML (summary, content, full text): bound deflated when long,
+ * read back as text (store-zip.c).  NULL and "" are bound as NULL. */
+int		 store_bind_body(sqlite3_stmt *st, int col, const char *text);
+char		*store_col_body(sqlite3_stmt *st, int col);
 
 /* The searchable text of an item: its body (fulltext, else content, and
  * summary) as plain text, with photo captions.  store-text.c. */

@@ -180,11 +180,19 @@ store_fts_change(struct store *s, int64_t id, const struct store_fts_row *row,
 		return -1;
 	main_html = row->fulltext != NULL && *row->fulltext != '\0' ? row->fulltext :
 	    row->content;
-	if (row->summary != NULL && *row->summary != '\0')
-		store_html_text(&body, row->summary, STORE_INDEX_MAX / 4);
-	if (main_html != NULL && *main_html != '\0') {
-		buf_addc(&body, ' ');
+	if (main_html != NULL && *main_html != '\0')
 		store_html_text(&body, main_html, STORE_INDEX_MAX);
+	/* The summary too, unless the body already says it (wire feeds
+	 * repeat the first paragraph): words counted twice cost space. */
+	if (row->summary != NULL && *row->summary != '\0') {
+		struct buf sum = BUF_INIT;
+
+		store_html_text(&sum, row->summary, STORE_INDEX_MAX / 4);
+		if (sum.len > 0 && strstr(buf_str(&body), sum.data) == NULL) {
+			buf_addc(&body, ' ');
+			buf_add(&body, sum.data, sum.len);
+		}
+		buf_free(&sum);
 	}
 	media_captions(&body, row->media);
 	sqlite3_bind_int64(st, 1, id);
@@ -216,7 +224,7 @@ store_fts_stored(struct store *s, int64_t id, int add, char **err)
 		return rc == SQLITE_DONE ? 0 : store_fail(s, err, _("reading an item"));
 	}
 	for (i = 0; i < 6; i++)
-		col[i] = store_col_str(st, i);
+		col[i] = i >= 2 && i <= 4 ? store_col_body(st, i) : store_col_str(st, i);
 	store_done(st);
 	row.title = col[0];
 	row.author = col[1];
@@ -252,8 +260,8 @@ bind_item(sqlite3_stmt *st, const struct item *it, int64_t chash, int64_t date,
 	store_bind_opt(st, 11, buf_str(cat));
 	store_bind_opt(st, 12, buf_str(enc));
 	store_bind_opt(st, 13, buf_str(med));
-	store_bind_opt(st, 14, it->summary);
-	store_bind_opt(st, 15, it->content);
+	store_bind_body(st, 14, it->summary);
+	store_bind_body(st, 15, it->content);
 }
 
 /* Removed by retention earlier?  Then keep it removed (and remember that

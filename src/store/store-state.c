@@ -134,13 +134,13 @@ store_item_get(struct store *s, int64_t id, struct store_item **out, char **err)
 	r->feed_title = store_col_str(st, 6);
 	r->feed_url = store_col_str(st, 7);
 	r->fulltext = sqlite3_column_type(st, 8) == SQLITE_NULL ? NULL :
-	    store_col_str(st, 8);
+	    store_col_body(st, 8);
 	r->item.guid = store_col_str(st, 9);
 	r->item.title = store_col_str(st, 10);
 	r->item.link = store_col_str(st, 11);
 	r->item.author = store_col_str(st, 12);
-	r->item.summary = store_col_str(st, 13);
-	r->item.content = store_col_str(st, 14);
+	r->item.summary = store_col_body(st, 13);
+	r->item.content = store_col_body(st, 14);
 	r->item.published = store_col_time(st, 15);
 	r->item.updated = store_col_time(st, 16);
 	text = store_col_str(st, 17);
@@ -259,7 +259,7 @@ store_item_set_fulltext(struct store *s, int64_t id, const char *html, char **er
 	if (st == NULL || store_fts_stored(s, id, 0, err) != 0)
 		goto out;
 	sqlite3_bind_int64(st, 1, id);
-	store_bind_opt(st, 2, html);
+	store_bind_body(st, 2, html);
 	if (store_run(s, st, err, _("saving an article's full text")) != 0 ||
 	    store_fts_stored(s, id, 1, err) != 0)
 		goto out;
