@@ -6,3 +6,10 @@ libdateline_a_SOURCES += src/parse/parse.h src/parse/parse-int.h src/parse/parse
 	src/parse/parse-url.c src/parse/parse-text.c src/parse/parse-entities.c \
 	src/parse/parse-recover.c
 EXTRA_DIST += src/parse/gen-entities.py
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-parse
+tests_unit_test_parse_SOURCES = tests/unit/test-parse.c
+tests_unit_test_parse_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_parse_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test-parse
+endif

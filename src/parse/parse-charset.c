@@ -175,6 +175,19 @@ charset_detect(struct charset *cs, const char *head, size_t len,
 	return name;
 }
 
+static size_t
+invalid_len(const char *s, size_t len)
+{
+	unsigned char c = (unsigned char)s[0];
+	size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2, k = 1;
+
+	if (c < 0xC2 || c > 0xF4)
+		return 1;
+	while (k < need && k < len && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k++;
+	return k;
+}
+
 /* Append valid UTF-8 from s to out, dropping what XML forbids and
  * replacing invalid sequences; returns the bytes of an incomplete sequence
  * left at the end (when !final) that the caller keeps for later. */
@@ -217,8 +230,9 @@ filter_utf8(struct buf *out, const char *s, size_t len, int final)
 				if (c >= 0xC2 && c <= 0xF4 && k == len - i && k < need)
 					return len - i;
 			}
+			/* One U+FFFD for a lead byte and its continuations. */
 			buf_add_utf8(out, UTF8_REPLACEMENT);
-			i++;
+			i += invalid_len(s + i, len - i);
 			continue;
 		}
 		if (cp != 0xFFFE && cp != 0xFFFF)
