@@ -406,6 +406,8 @@ are_names(const char *s, size_t len, int with_place)
 			sep = 5;
 		else if (len - i >= 3 && strncmp(s + i, " & ", 3) == 0)
 			sep = 3;
+		else if (len - i >= 4 && strncmp(s + i, " \xD0\xB8 ", 4) == 0)
+			sep = 4;	/* " и " */
 		if (sep) {
 			size_t part = i - start;
 
@@ -429,13 +431,20 @@ are_names(const char *s, size_t len, int with_place)
 int
 story_match_byline(const char *s, char **names)
 {
-	size_t len = strlen(s);
+	static const char *const labels[] = {
+		"by ", "\xD0\x90\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80: ",	/* Автор: */
+		"\xD0\x90\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80\xD1\x8B: ",	/* Авторы: */
+	};
+	size_t len = strlen(s), i, n = 0;
 
 	*names = NULL;
-	if (len < 5 || len > 160 || strncasecmp(s, "by ", 3) != 0)
+	for (i = 0; i < DL_ARRAY_LEN(labels) && n == 0; i++)
+		if (strncasecmp(s, labels[i], strlen(labels[i])) == 0)
+			n = strlen(labels[i]);
+	if (n == 0 || len < n + 2 || len > 160)
 		return 0;
-	s += 3;
-	len -= 3;
+	s += n;
+	len -= n;
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '.'))
 		len--;
 	if (len == 0 || !are_names(s, len, 0))
@@ -584,11 +593,37 @@ trim_dup(const char *s, size_t len)
 	return xstrndup(s, len);
 }
 
+/* "AGENCY/Name…" after the caption's last sentence: the way wires credit
+ * their own photographers (REUTERS/…, DATELINE/…, EPA/…). */
+static size_t
+agency_slash_credit(const char *s, size_t len)
+{
+	size_t i, start;
+
+	for (i = len; i > 1; i--)
+		if (s[i - 2] == '.' && s[i - 1] == ' ')
+			break;
+	start = i > 1 ? i : 0;
+	for (i = start; i < len && (isupper((unsigned char)s[i]) ||
+	    s[i] == ' ' || s[i] == '-' || s[i] == '.'); i++)
+		;
+	if (i - start >= 2 && i < len && s[i] == '/' && i + 1 < len &&
+	    isupper((unsigned char)s[i + 1]) && len - start <= 100 &&
+	    s[len - 1] != '.')
+		return start;
+	return len;
+}
+
 void
 story_split_credit(const char *s, char **text, char **credit)
 {
 	size_t len = strlen(s), i, k, n, best = len, cstart = 0;
 	const char *p;
+
+	if ((best = agency_slash_credit(s, len)) < len) {
+		cstart = best;
+		goto found;
+	}
 
 	for (k = 0; k < DL_ARRAY_LEN(credit_labels); k++) {
 		n = strlen(credit_labels[k].label);
@@ -612,6 +647,7 @@ story_split_credit(const char *s, char **text, char **credit)
 		*credit = xstrdup("");
 		return;
 	}
+found:
 	if (best > 0 && s[best - 1] == '(')
 		best--;
 	*credit = trim_dup(s + cstart, len - cstart);

@@ -483,12 +483,8 @@ render_head(struct out *o, const struct story *st)
 		render_text(o, ROLE_META, meta.data, "");
 	if (*st->link != '\0')
 		render_text(o, ROLE_META, st->link, "");
-	if (*st->byline != '\0') {
-		buf_reset(&meta);
-		/* TRANSLATORS: a story's byline; %s is one or more names. */
-		buf_printf(&meta, _("By %s"), st->byline);
-		render_text(o, ROLE_BYLINE, meta.data, "");
-	}
+	if (*st->byline_shown != '\0')
+		render_text(o, ROLE_BYLINE, st->byline_shown, "");
 	buf_free(&meta);
 }
 

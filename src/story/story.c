@@ -13,6 +13,7 @@
 
 #include "story/story.h"
 #include "story/story-private.h"
+#include "util/i18n.h"
 
 static char *
 clean(const char *s)
@@ -243,6 +244,7 @@ detect_lead(struct story *st)
 			drop_block(st, i);
 		} else if (story_match_byline(text, &names)) {
 			set_field(&st->byline, names);
+			set_field(&st->byline_shown, xstrdup(text));
 			drop_block(st, i);
 		} else {
 			free(text);
@@ -423,6 +425,7 @@ story_new(const struct story_source *src)
 	st->link = clean(src->link);
 	st->published = src->published;
 	st->byline = xstrdup("");
+	st->byline_shown = xstrdup("");
 	st->dateline = xstrdup("");
 	st->credits = xstrdup("");
 	if (src->html != NULL && src->html_len > 0)
@@ -434,6 +437,9 @@ story_new(const struct story_source *src)
 	if (*st->byline == '\0' && src->author != NULL && *src->author != '\0') {
 		free(st->byline);
 		st->byline = clean(src->author);
+		free(st->byline_shown);
+		/* TRANSLATORS: a story's byline; %s is one or more names. */
+		st->byline_shown = xasprintf(_("By %s"), st->byline);
 	}
 	add_media_captions(st, src->media, src->nmedia);
 	number_links(st, &links);
@@ -475,6 +481,7 @@ story_free(struct story *st)
 	free(st->feed);
 	free(st->link);
 	free(st->byline);
+	free(st->byline_shown);
 	free(st->dateline);
 	free(st->credits);
 	for (i = 0; i < st->ncaptions; i++) {
@@ -509,7 +516,7 @@ story_plain_text(const struct story *st)
 	char *text;
 
 	add_line(&b, st->headline);
-	add_line(&b, st->byline);
+	add_line(&b, st->byline_shown);
 	for (i = 0; i < st->ncaptions; i++)
 		if (st->captions[i].lead)
 			add_line(&b, st->captions[i].text);

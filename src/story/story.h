@@ -70,6 +70,7 @@ struct story {
 	char		*link;		/* the article's URL */
 	int64_t		 published;	/* DL_TIME_NONE when unknown */
 	char		*byline;	/* names only: "A and B"; "" when none */
+	char		*byline_shown;	/* as shown: "By A and B", "Авторы: …" */
 	char		*dateline;	/* "SEOUL, Sept 11 (Reuters)"; "" when none */
 	char		*credits;	/* "(Reporting by …; Editing by …)"; "" */
 	struct story_caption *captions;
