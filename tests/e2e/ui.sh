@@ -1,0 +1,187 @@
+# End-to-end: the reader driven in tmux (send-keys, capture-pane) through
+# every view, resize, search, flag, back and quit, a background refresh of
+# file:// feeds and another process's writes.  Private tmux socket,
+# temporary HOME and XDG dirs; every wait polls the screen with a timeout.
+. "$srcdir/tests/tap.sh"
+: "${DATELINE:?}"
+TMUX_BIN=${TMUX_BIN:-tmux}
+if [ "$TMUX_BIN" = ":" ] || ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
+	echo "1..0 # SKIP tmux is not installed"
+	exit 77
+fi
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/dateline-ui.XXXXXX")
+SOCK="$T/tmux.sock"
+cleanup() {
+	"$TMUX_BIN" -S "$SOCK" kill-server >/dev/null 2>&1
+	rm -rf "$T"
+}
+trap cleanup EXIT INT TERM
+unset TMUX
+export HOME="$T/home" XDG_CONFIG_HOME="$T/config" XDG_DATA_HOME="$T/data"
+export DATELINE_THEMEDIR="$srcdir/themes" NO_COLOR=
+mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
+cp "$srcdir/tests/data/ui/wire.xml" "$srcdir/tests/data/ui/notes.xml" "$T/"
+printf 'file://%s/wire.xml news\nfile://%s/notes.xml science "~Field Notes"\n' \
+	"$T" "$T" >"$T/urls"
+: >"$T/config.txt"
+DL="$DATELINE --urls $T/urls --cache $T/cache.db --config $T/config.txt"
+
+$DL --refresh >"$T/refresh.out" 2>&1
+is "the test feeds are stored" "$?" 0
+
+tm() { "$TMUX_BIN" -S "$SOCK" "$@"; }
+screen() { tm capture-pane -p -t ui 2>/dev/null; }
+# wait_for TEXT [SECONDS]: poll the screen until TEXT shows
+wait_for() {
+	n=$(( ${2:-10} * 20 ))
+	while [ "$n" -gt 0 ]; do
+		case $(screen) in *"$1"*) return 0 ;; esac
+		sleep 0.05
+		n=$((n - 1))
+	done
+	return 1
+}
+wait_gone() {
+	n=$(( ${2:-10} * 20 ))
+	while [ "$n" -gt 0 ]; do
+		case $(screen) in *"$1"*) ;; *) return 0 ;; esac
+		sleep 0.05
+		n=$((n - 1))
+	done
+	return 1
+}
+# check DESCRIPTION TEXT: the screen shows TEXT (waiting for it)
+check() {
+	if wait_for "$2"; then
+		ok "$1" true
+	else
+		ok "$1" false
+		screen | sed 's/^/# | /'
+	fi
+}
+check_gone() {
+	if wait_gone "$2"; then
+		ok "$1" true
+	else
+		ok "$1" false
+		screen | sed 's/^/# | /'
+	fi
+}
+keys() { tm send-keys -t ui "$@"; sleep 0.05; }
+
+tm -f /dev/null new-session -d -s ui -x 100 -y 30 \
+	"$DL 2>$T/stderr; echo \"exit=\$?\" >$T/exit; sleep 30"
+
+# --- the feed list ---
+check "the reader opens on the feed list" "dateline: feeds"
+check "the river comes first" "All headlines (river)"
+check "Flagged follows" "Flagged"
+check "a feed with its unread/total counts" "5/5"
+check "a feed's tags" "(news)"
+check "a feed's title from the urls file" "Field Notes"
+
+# --- help ---
+keys '?'
+check "? shows the help of the feeds view" "keys of the feeds view"
+check "help lists the keys and what they do" "move down"
+keys q
+check "q leaves the help" "All headlines (river)"
+
+# --- headlines of the river ---
+keys Enter
+check "Enter opens the river" "dateline: All headlines"
+check "headlines show their feed" "Harbour Wire"
+check "headlines show date and time" "27 Nov 09:15"
+check "CJK and emoji titles are shown" "港の新しい時刻表が発表された"
+check "a long title ends in an ellipsis" "meeting that went o…"
+check "controls from a feed are removed" "Alert31m 0;HACKED tide tables"
+line=$(screen | grep "Ferry crews")
+contains "unread headlines are marked N" "$line" "N  27 Nov"
+
+# --- a story ---
+keys Enter
+check "Enter opens the story" "PORTSMOUTH, Nov 27 (Harbour Wire)"
+check "the story shows its byline" "By Mara Quill"
+check "the story shows the photo caption with its credit" "(Harbour Wire/Ola Brandt)"
+check "the story shows the credits" "(Reporting by Mara Quill; Editing by Tom Reyes)"
+check "the story numbers its links" "[1] https://harbour.example/notes"
+keys L
+check "L lists the story's links" "links of the story"
+keys q
+check "q goes back to the story" "By Mara Quill"
+keys J
+check "J opens the next story" "one hundred this week"
+keys K
+check "K opens the previous story" "By Mara Quill"
+keys q
+check "q goes back to the headlines" "dateline: All headlines"
+line=$(screen | grep "Ferry crews")
+contains "an opened story is marked read" "$line" "   27 Nov 09:15"
+
+# --- flag ---
+keys j s
+check "s flags the selected story" "Flagged."
+line=$(screen | grep "Lighthouse keepers")
+contains "a flagged headline shows !" "$line" " ! 27 Nov 08:00"
+keys q
+check "q goes back to the feed list" "dateline: feeds"
+keys j Enter
+check "the Flagged view opens" "dateline: Flagged"
+check "it lists the flagged story" "Lighthouse keepers"
+check_gone "and only it" "Ferry crews"
+keys q
+
+# --- a feed of its own ---
+keys j j Enter
+check "a feed's own headlines" "dateline: Field Notes"
+check "show its stories" "Kelp forest survey"
+keys h
+check "h goes back too" "dateline: feeds"
+
+# --- search ---
+keys /
+check "/ asks for search terms" "Search:"
+keys -l "lighthouse"
+keys Enter
+check "search results are a headline view" "search: lighthouse"
+check "the matching story is found" "Lighthouse keepers"
+check_gone "stories that do not match are not listed" "Kelp forest"
+keys q
+
+# --- resize ---
+tm resize-window -t ui -x 40 -y 10 >/dev/null 2>&1
+check "a 40x10 window still shows the feed list" "All headlines"
+size=$(tm display -p -t ui '#{pane_width}x#{pane_height}')
+is "the window is 40x10" "$size" "40x10"
+keys g Enter
+check "headlines at 40 columns" "dateline: All headlines"
+check "a wide title is cut at 40 columns" "港の"
+widest=$(screen | wc -L)
+ok "nothing is drawn past column 40" [ "$widest" -le 40 ]
+tm resize-window -t ui -x 100 -y 30 >/dev/null 2>&1
+check "growing the window again redraws everything" "Seabird counts rise on the outer islands"
+keys q
+
+# --- a background refresh picks up a new story ---
+sed 's#<item>#<item><title>Breakwater repairs finish early</title><link>https://harbour.example/2026/breakwater</link><guid>hw-6</guid><pubDate>Fri, 27 Nov 2026 11:00:00 +0000</pubDate><description>Done.</description></item><item>#' \
+	"$T/wire.xml" >"$T/wire.new" && mv "$T/wire.new" "$T/wire.xml"
+keys R
+check "R refreshes every feed and sums up" "Refreshed 2 feeds: 1 new"
+check "the new story's feed counts it" "4/6"
+keys Enter
+check "the new story is in the river" "Breakwater repairs finish early"
+keys q
+
+# --- another process's writes show up ---
+$DL --mark-read all >/dev/null 2>&1
+check "a mark-read from another process updates the counts" "0/6"
+
+# --- quit ---
+keys Q
+n=100
+while [ ! -s "$T/exit" ] && [ "$n" -gt 0 ]; do sleep 0.05; n=$((n - 1)); done
+is "Q quits with status 0" "$(cat "$T/exit" 2>/dev/null)" "exit=0"
+is "nothing was written to stderr" "$(cat "$T/stderr" 2>/dev/null)" ""
+
+tap_done
