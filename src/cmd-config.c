@@ -14,6 +14,7 @@
 
 #include "cli.h"
 #include "config/conf.h"
+#include "config/urls.h"
 #include "config/newsboat.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -99,15 +100,54 @@ check_binding(const struct conf_binding *b, char **err, void *arg)
 	return 0;
 }
 
+/*
+ * Parse a urls file's text line by line into u, calling bad() for each
+ * line that urls_parse refuses.  urls_parse stops at the first error, so
+ * each line is parsed on its own, behind as many newlines as came before
+ * it, which keeps the line numbers in its messages right.  Returns the
+ * number of bad lines.
+ */
+static int
+urls_parse_each(struct urls *u, const char *text, size_t len, const char *name,
+    void (*bad)(const char *, void *), void *arg)
+{
+	const char *p = text, *end = text + len, *nl;
+	char *pad = xmalloc(len + 1), *err = NULL;
+	size_t lineno = 0, ll;
+	int nbad = 0;
+
+	for (; p < end; p += ll + 1, lineno++) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		ll = nl != NULL ? (size_t)(nl - p) : (size_t)(end - p);
+		memset(pad, '\n', lineno);
+		memcpy(pad + lineno, p, ll);
+		if (urls_parse(u, pad, lineno + ll, name, &err) != 0) {
+			bad(err, arg);
+			free(err);
+			err = NULL;
+			nbad++;
+		}
+	}
+	free(pad);
+	return nbad;
+}
+
+static void
+urls_error_to_conf(const char *err, void *arg)
+{
+	conf_add_error(arg, "%s", err);
+}
+
 /* The urls file: every error of it added to conf.  Returns the number of
  * feeds, or -1. */
 static int
 check_urls(struct conf *conf, const char *path, int must_exist)
 {
+	struct urls u = { NULL, 0 }, scratch = { NULL, 0 };
 	struct buf b = BUF_INIT;
 	struct stat st;
 	char *err = NULL;
-	int n = 0;
+	int n = -1;
 
 	if (!must_exist && stat(path, &st) != 0 && errno == ENOENT)
 		return 0;
@@ -116,7 +156,15 @@ check_urls(struct conf *conf, const char *path, int must_exist)
 		free(err);
 		return -1;
 	}
-	/* seam: the urls parser is wired here when it lands */
+	if (urls_parse(&u, buf_str(&b), b.len, path, &err) == 0)
+		n = (int)u.n;
+	else {
+		free(err);
+		urls_parse_each(&scratch, buf_str(&b), b.len, path,
+		    urls_error_to_conf, conf);
+	}
+	urls_free(&u);
+	urls_free(&scratch);
 	buf_free(&b);
 	return n;
 }
@@ -232,26 +280,68 @@ out:
 	return rc;
 }
 
+static void
+urls_error_to_stdout(const char *err, void *arg)
+{
+	int *first = arg;
+
+	if (*first) {
+		printf(_("These lines of the urls file were not imported:\n"));
+		*first = 0;
+	}
+	printf("%s\n", err);
+}
+
+/*
+ * The urls file: copied as it is when it all parses and there is no urls
+ * file yet (comments kept); otherwise the feeds that parse are merged into
+ * the existing file and the lines that do not are listed.
+ */
 static int
 import_urls(const char *src, const char *dst, int *found)
 {
+	struct urls in = { NULL, 0 }, out = { NULL, 0 };
 	struct buf b = BUF_INIT;
 	char *err = NULL;
-	int rc = -1;
+	size_t i, added = 0;
+	int rc = -1, first = 1;
 
 	*found = 0;
 	if (access(src, F_OK) != 0)
 		return 0;
 	*found = 1;
-	if (file_read_all(src, 64u << 20, &b, &err) != 0 ||
-	    write_new_file(dst, buf_str(&b), b.len, &err) != 0) {
-		log_error("%s", err);
-		free(err);
+	if (file_read_all(src, 64u << 20, &b, &err) != 0)
+		goto fail;
+	if (access(dst, F_OK) != 0 &&
+	    urls_parse(&in, buf_str(&b), b.len, src, &err) == 0) {
+		if (write_new_file(dst, buf_str(&b), b.len, &err) != 0)
+			goto fail;
+		printf(P_("%s: copied to %s (%zu feed)\n",
+		    "%s: copied to %s (%zu feeds)\n", in.n), src, dst, in.n);
+		rc = 0;
 		goto out;
 	}
-	printf(_("%s: copied to %s\n"), src, dst);
+	free(err);
+	err = NULL;
+	urls_free(&in);
+	if (access(dst, F_OK) == 0 && urls_load(&out, dst, 0, NULL, &err) != 0)
+		goto fail;
+	urls_parse_each(&in, buf_str(&b), b.len, src, urls_error_to_stdout, &first);
+	for (i = 0; i < in.n; i++)
+		added += (size_t)urls_add(&out, in.v[i].url, in.v[i].title,
+		    (const char *const *)in.v[i].tags, in.v[i].ntags);
+	if (conf_make_parent_dir(dst, &err) != 0 || urls_save(&out, dst, &err) != 0)
+		goto fail;
+	printf(P_("%s: %zu new feed added to %s\n", "%s: %zu new feeds added to %s\n",
+	    added), src, added, dst);
 	rc = 0;
+	goto out;
+fail:
+	log_error("%s", err);
+	free(err);
 out:
+	urls_free(&in);
+	urls_free(&out);
 	buf_free(&b);
 	return rc;
 }

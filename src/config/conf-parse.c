@@ -273,7 +273,7 @@ line_clean(const char *s, size_t len)
 	size_t i;
 
 	for (i = 0; i < len; i++)
-		if (((unsigned char)s[i] < 0x20 && s[i] != '\t' && s[i] != '\r') ||
+		if (((unsigned char)s[i] < 0x20 && s[i] != '\t') ||
 		    s[i] == 0x7f)
 			return 0;
 	return utf8_valid(s, len);
@@ -285,7 +285,7 @@ parse_buffer(struct conf *conf, const char *name, const char *text, size_t len,
 {
 	struct ctx ctx = { conf, name, 0, theme, 0 };
 	char *line = NULL, *words[CONF_MAX_WORDS];
-	const char *p = text, *end = text + len, *nl, *err = NULL;
+	const char *p = text, *end = text + len, *nl, *next, *err = NULL;
 	size_t ll;
 	int n;
 
@@ -293,6 +293,9 @@ parse_buffer(struct conf *conf, const char *name, const char *text, size_t len,
 		ctx.line++;
 		nl = memchr(p, '\n', (size_t)(end - p));
 		ll = nl != NULL ? (size_t)(nl - p) : (size_t)(end - p);
+		next = p + ll + 1;
+		if (ll > 0 && p[ll - 1] == '\r')	/* CRLF */
+			ll--;
 		if (ll > CONF_MAX_LINE)
 			perr(&ctx, _("line longer than %d bytes"), CONF_MAX_LINE);
 		else if (!line_clean(p, ll))
@@ -305,7 +308,7 @@ parse_buffer(struct conf *conf, const char *name, const char *text, size_t len,
 				do_line(&ctx, words, n);
 			free(line);
 		}
-		p += ll + 1;
+		p = next;
 	}
 	return ctx.failed ? -1 : 0;
 }

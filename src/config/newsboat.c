@@ -155,6 +155,23 @@ add_word(struct buf *b, const char *w)
 	buf_addc(b, '"');
 }
 
+/* Append a converted line (freed here) unless it is too long to read back. */
+static int
+add_line(struct nb_ctx *c, struct buf *line)
+{
+	int rc = -1;
+
+	if (line->len > CONF_MAX_LINE)
+		skip(c, _("line too long"));
+	else {
+		buf_add(&c->r->config, buf_str(line), line->len);
+		buf_addc(&c->r->config, '\n');
+		rc = 0;
+	}
+	buf_free(line);
+	return rc;
+}
+
 /* Write `set name value` if dateline accepts the value. */
 static void
 emit_set(struct nb_ctx *c, const char *name, const char *value)
@@ -166,12 +183,14 @@ emit_set(struct nb_ctx *c, const char *name, const char *value)
 		skip(c, "%s", err);
 		free(err);
 	} else {
-		buf_adds(&c->r->config, "set ");
-		add_word(&c->r->config, name);
-		buf_addc(&c->r->config, ' ');
-		add_word(&c->r->config, value);
-		buf_addc(&c->r->config, '\n');
-		c->r->settings++;
+		struct buf line = BUF_INIT;
+
+		buf_adds(&line, "set ");
+		add_word(&line, name);
+		buf_addc(&line, ' ');
+		add_word(&line, value);
+		if (add_line(c, &line) == 0)
+			c->r->settings++;
 	}
 	conf_free(scratch);
 }
@@ -222,6 +241,7 @@ static void
 convert_bind(struct nb_ctx *c, char **w, int n, int unbind)
 {
 	const char *key = w[1], *action = NULL, *view = NULL, *dialog;
+	struct buf line = BUF_INIT;
 	struct conf_binding b;
 	char *err = NULL;
 	int found, want = unbind ? 2 : 3;
@@ -244,6 +264,10 @@ convert_bind(struct nb_ctx *c, char **w, int n, int unbind)
 			return;
 		}
 	}
+	if (*key == '\0' || strlen(key) > 32) {
+		skip(c, _("a key name must have from 1 to 32 bytes"));
+		return;
+	}
 	if (strlen(key) > 1 && key[0] != '^') {
 		const char *k = lookup(keys, DL_ARRAY_LEN(keys), key, &found);
 
@@ -261,18 +285,18 @@ convert_bind(struct nb_ctx *c, char **w, int n, int unbind)
 		free(err);
 		return;
 	}
-	buf_adds(&c->r->config, unbind ? "unbind " : "bind ");
+	buf_adds(&line, unbind ? "unbind " : "bind ");
 	if (view != NULL) {
-		add_word(&c->r->config, view);
-		buf_addc(&c->r->config, ' ');
+		add_word(&line, view);
+		buf_addc(&line, ' ');
 	}
-	add_word(&c->r->config, key);
+	add_word(&line, key);
 	if (action != NULL) {
-		buf_addc(&c->r->config, ' ');
-		buf_adds(&c->r->config, action);
+		buf_addc(&line, ' ');
+		buf_adds(&line, action);
 	}
-	buf_addc(&c->r->config, '\n');
-	c->r->bindings++;
+	if (add_line(c, &line) == 0)
+		c->r->bindings++;
 }
 
 static void
@@ -302,13 +326,15 @@ convert_color(struct nb_ctx *c, char **w, int n)
 		skip(c, "%s", err);
 		free(err);
 	} else {
-		buf_adds(&c->r->config, "color");
+		struct buf line = BUF_INIT;
+
+		buf_adds(&line, "color");
 		for (i = 0; i < nargs; i++) {
-			buf_addc(&c->r->config, ' ');
-			add_word(&c->r->config, args[i]);
+			buf_addc(&line, ' ');
+			add_word(&line, args[i]);
 		}
-		buf_addc(&c->r->config, '\n');
-		c->r->colors++;
+		if (add_line(c, &line) == 0)
+			c->r->colors++;
 	}
 	free(args);
 }
@@ -350,8 +376,10 @@ newsboat_convert(const char *text, size_t len, const char *name,
 	int n;
 
 	memset(r, 0, sizeof *r);
+	line = utf8_sanitise(name, strlen(name), SANITISE_TAB_TO_SPACE);
 	buf_printf(&r->config, "# Converted from newsboat's %s by dateline "
-	    "--import-newsboat.\n", name);
+	    "--import-newsboat.\n", line);
+	free(line);
 	while (p < end) {
 		c.line++;
 		nl = memchr(p, '\n', (size_t)(end - p));

@@ -47,11 +47,15 @@ teardown_home(void **state)
 	return 0;
 }
 
-static void
-assert_path(char *got, const char *fmt, const char *arg)
+static void DL_PRINTF(2, 3)
+assert_path(char *got, const char *fmt, ...)
 {
-	char *want = xasprintf(fmt, arg);
+	va_list ap;
+	char *want;
 
+	va_start(ap, fmt);
+	want = xvasprintf(fmt, ap);
+	va_end(ap);
 	assert_string_equal(got, want);
 	free(want);
 	free(got);

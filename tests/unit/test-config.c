@@ -208,6 +208,7 @@ test_bad_bytes_and_long_lines(void **state)
 	(void)state;
 	one_error("set theme a\033[31mb\n", "t.conf:1:", "control character");
 	one_error("set theme \xff\xfe\n", "t.conf:1:", "invalid UTF-8");
+	one_error("set theme \"a\rb\"\r\n", "t.conf:1:", "control character");
 	big = xmalloc(10000);
 	memset(big, 'a', 9999);
 	big[9999] = '\0';
