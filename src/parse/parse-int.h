@@ -152,7 +152,6 @@ struct parser {
 	XML_Parser	 xp;
 	struct frame	 frames[PARSE_MAX_DEPTH + 1];
 	int		 depth;		/* frames in use */
-	int		 in_dtd_load;	/* our entity declarations go in */
 	int		 entity_decls;
 	int		 in_item;
 	struct item	 item;
@@ -183,7 +182,6 @@ struct parser {
 	struct buf	 hold;		/* a tail that waits for more text */
 	int		 in_cdata;
 	int		 bare_amp_warned;
-	int		 decl_checked;
 	int		 has_doctype;	/* its entities are trusted */
 
 	/* JSON */

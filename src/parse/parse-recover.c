@@ -1,16 +1,17 @@
 /*
- * Recovery in front of expat, on the UTF-8 text: the two mistakes real
- * feeds make most often are fixed before they become fatal.  A bare '&'
- * (one that starts no character or entity reference expat can resolve,
- * as in "AT&T" or an unescaped URL query) is read as "&amp;", except in
- * CDATA sections where it is already text.  And standalone="yes" is
- * dropped from the XML declaration, because a standalone document may
- * not use the HTML entities our foreign DTD declares.  Chunk boundaries
- * may cut anything: a tail that cannot be judged yet waits for more.
+ * In front of expat, on the UTF-8 text: HTML's named entities and the
+ * mistake real feeds make most often.  A named reference from the HTML5
+ * table (&nbsp; &mdash; &eacute; and the other 2,100-odd, in text and in
+ * attribute values alike) is rewritten as numeric character references,
+ * which expat reads without any DTD.  A bare '&' (one that starts no
+ * reference expat could resolve, as in "AT&T" or an unescaped URL query)
+ * becomes "&amp;".  CDATA sections are left alone: their '&' is text.
+ * Chunk boundaries may cut anything: a tail that cannot be judged yet
+ * waits for the next chunk.
  */
 #include "config.h"
 
-#include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "parse/parse-int.h"
@@ -31,26 +32,27 @@ name_char(char c)
 }
 
 static int
-known_entity(const struct parser *p, const char *name, size_t len)
+predefined(const char *name, size_t len)
 {
-	static const char *predefined[] = { "amp;", "lt;", "gt;", "quot;", "apos;" };
+	static const char *names[] = { "amp;", "lt;", "gt;", "quot;", "apos;" };
 	size_t i;
 
-	for (i = 0; i < DL_ARRAY_LEN(predefined); i++) {
-		if (strlen(predefined[i]) == len && memcmp(predefined[i], name, len) == 0)
+	for (i = 0; i < DL_ARRAY_LEN(names); i++) {
+		if (strlen(names[i]) == len && memcmp(names[i], name, len) == 0)
 			return 1;
 	}
-	/* The document's own (plain text) entities: trust the reference. */
-	return p->has_doctype || entity_lookup(name, len) != NULL;
+	return 0;
 }
 
-/* At s (a '&'): the length of a reference expat reads, 0 when it is a
- * bare '&', -1 when the text ends before we can tell. */
+/* At s (a '&'): the length of a reference, 0 when it is a bare '&', -1
+ * when the text ends before we can tell.  *html gets the text of an HTML
+ * named reference that expat does not know. */
 static int
-ref_len(const struct parser *p, const char *s, size_t n)
+ref_len(const struct parser *p, const char *s, size_t n, const char **html)
 {
 	size_t i = 1;
 
+	*html = NULL;
 	if (n < 2)
 		return -1;
 	if (s[1] == '#') {
@@ -72,28 +74,27 @@ ref_len(const struct parser *p, const char *s, size_t n)
 		return -1;
 	if (i >= n || s[i] != ';')
 		return 0;
-	return known_entity(p, s + 1, i) ? (int)i + 1 : 0;
+	if (predefined(s + 1, i))
+		return (int)i + 1;
+	if ((*html = entity_lookup(s + 1, i)) != NULL)
+		return (int)i + 1;
+	/* A document with a DTD may declare its own (plain text) entities. */
+	return p->has_doctype ? (int)i + 1 : 0;
 }
 
-/* Blank standalone="yes" out of an XML declaration at the start of s. */
+/* The text of an HTML entity as numeric references. */
 static void
-drop_standalone(char *s, size_t len)
+push_numeric(struct parser *p, const char *text)
 {
-	char *end, *sa, *q;
+	char ref[16];
+	uint32_t cp;
+	int k;
 
-	if (len < 5 || memcmp(s, "<?xml", 5) != 0 ||
-	    (end = memmem(s, len, "?>", 2)) == NULL ||
-	    (sa = memmem(s, (size_t)(end - s), "standalone", 10)) == NULL)
-		return;
-	for (q = sa; q < end; q++) {
-		if (*q == '"' || *q == '\'') {
-			char quote = *q;
-
-			while (++q < end && *q != quote)
-				;
-			memset(sa, ' ', (size_t)(q - sa + (q < end)));
+	for (; *text != '\0'; text += k) {
+		if ((k = utf8_decode(text, strlen(text), &cp)) < 0)
 			return;
-		}
+		snprintf(ref, sizeof ref, "&#x%X;", (unsigned)cp);
+		xml_push(p, ref, strlen(ref), 0);
 	}
 }
 
@@ -101,15 +102,16 @@ static void
 scan(struct parser *p, const char *s, size_t len, int final)
 {
 	size_t i = 0, start = 0;
-	const char *e;
+	const char *e, *html;
 	int n;
 
 	while (i < len) {
 		if (p->in_cdata) {
 			if ((e = memmem(s + i, len - i, "]]>", 3)) == NULL) {
-				i = final || len - i < 2 ? len : len - 2;
 				if (final)
 					break;
+				/* "]]" may end the chunk: keep two bytes back. */
+				i = len - (len - i < 2 ? len - i : 2);
 				goto hold;
 			}
 			i = (size_t)(e - s) + 3;
@@ -134,11 +136,18 @@ scan(struct parser *p, const char *s, size_t len, int final)
 				i++;
 			continue;
 		}
-		n = ref_len(p, s + i, len - i);
+		n = ref_len(p, s + i, len - i, &html);
 		if (n < 0 && !final)
 			goto hold;
-		if (n > 0) {
+		if (n > 0 && html == NULL) {
 			i += (size_t)n;
+			continue;
+		}
+		if (n > 0) {
+			xml_push(p, s + start, i - start, 0);
+			push_numeric(p, html);
+			i += (size_t)n;
+			start = i;
 			continue;
 		}
 		xml_push(p, s + start, i - start, 0);
@@ -161,15 +170,6 @@ recover_push(struct parser *p, const char *s, size_t len, int final)
 {
 	struct buf joined = BUF_INIT;
 
-	if (!p->decl_checked) {
-		char *copy = xstrndup(s, len);
-
-		p->decl_checked = 1;
-		drop_standalone(copy, len);
-		recover_push(p, copy, len, final);
-		free(copy);
-		return;
-	}
 	if (p->hold.len > 0) {
 		buf_add(&joined, p->hold.data, p->hold.len);
 		buf_add(&joined, s, len);

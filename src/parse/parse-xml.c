@@ -3,9 +3,10 @@
  * "URI\1local"), xml:base kept on a stack of open elements, the text of
  * the field being read collected (with child elements serialised back to
  * HTML where the field is HTML), and the vocabulary files asked what each
- * element means.  HTML's named entities are declared in a foreign DTD that
- * expat loads from memory; a document's own entity declarations are
- * limited to plain text, and expat's amplification limits stay on.
+ * element means.  HTML's named entities never reach expat (parse-recover.c
+ * rewrites them); external entities and DTDs are never read, a document's
+ * own entity declarations are limited to plain text, and expat's
+ * amplification limits stay on.
  */
 #include "config.h"
 
@@ -377,8 +378,6 @@ on_entity_decl(void *ud, const XML_Char *name, int parameter,
 	(void)base;
 	(void)public_id;
 	(void)notation;
-	if (p->in_dtd_load)
-		return;
 	/* Only plain text: no references to other entities, no markup, no
 	 * external or parameter entities; few and short. */
 	if (parameter || system_id != NULL || value == NULL ||
@@ -393,75 +392,6 @@ on_entity_decl(void *ud, const XML_Char *name, int parameter,
 	}
 }
 
-/* The HTML5 named entities as a DTD, in pieces. */
-static int
-load_entities(XML_Parser ext)
-{
-	static const char *predefined[] = { "amp;", "lt;", "gt;", "quot;", "apos;" };
-	char chunk[8192];
-	size_t i, j, len = 0, n;
-	const char *name, *t;
-	uint32_t cp;
-	int k, skip;
-
-	for (i = 0; i < html_entities_count; i++) {
-		name = html_entities[i].name;
-		n = strlen(name);
-		if (name[n - 1] != ';')
-			continue;
-		skip = 0;
-		for (j = 0; j < DL_ARRAY_LEN(predefined); j++)
-			skip |= strcmp(name, predefined[j]) == 0;
-		if (skip)
-			continue;
-		if (len > sizeof chunk - 256) {
-			if (XML_Parse(ext, chunk, (int)len, XML_FALSE) != XML_STATUS_OK)
-				return -1;
-			len = 0;
-		}
-		len += (size_t)snprintf(chunk + len, sizeof chunk - len,
-		    "<!ENTITY %.*s \"", (int)(n - 1), name);
-		for (t = html_entities[i].text; *t != '\0'; t += k) {
-			if ((k = utf8_decode(t, strlen(t), &cp)) < 0)
-				return -1;
-			if (cp == '<' || cp == '&')	/* escaped twice */
-				len += (size_t)snprintf(chunk + len, sizeof chunk - len,
-				    "&#38;#%u;", (unsigned)cp);
-			else
-				len += (size_t)snprintf(chunk + len, sizeof chunk - len,
-				    "&#x%X;", (unsigned)cp);
-		}
-		len += (size_t)snprintf(chunk + len, sizeof chunk - len, "\">\n");
-	}
-	if (XML_Parse(ext, chunk, (int)len, XML_TRUE) != XML_STATUS_OK)
-		return -1;
-	return 0;
-}
-
-/* Every external entity, the foreign DTD included, is our entity table:
- * nothing is ever fetched or read from disk. */
-static int XMLCALL
-on_external(XML_Parser xp, const XML_Char *context, const XML_Char *base,
-    const XML_Char *system_id, const XML_Char *public_id)
-{
-	struct parser *p = XML_GetUserData(xp);
-	XML_Parser ext;
-	int rc;
-
-	(void)base;
-	(void)system_id;
-	(void)public_id;
-	if (context != NULL || p->in_dtd_load)
-		return XML_STATUS_OK;	/* an external general entity: empty */
-	if ((ext = XML_ExternalEntityParserCreate(xp, context, "UTF-8")) == NULL)
-		return XML_STATUS_ERROR;
-	p->in_dtd_load = 1;
-	rc = load_entities(ext);
-	p->in_dtd_load = 0;
-	XML_ParserFree(ext);
-	return rc == 0 ? XML_STATUS_OK : XML_STATUS_ERROR;
-}
-
 int
 xml_start(struct parser *p)
 {
@@ -473,12 +403,6 @@ xml_start(struct parser *p)
 	XML_SetElementHandler(p->xp, on_start, on_end);
 	XML_SetCharacterDataHandler(p->xp, on_text);
 	XML_SetEntityDeclHandler(p->xp, on_entity_decl);
-	XML_SetExternalEntityRefHandler(p->xp, on_external);
-	if (XML_SetParamEntityParsing(p->xp, XML_PARAM_ENTITY_PARSING_ALWAYS) == 0 ||
-	    XML_UseForeignDTD(p->xp, XML_TRUE) != XML_ERROR_NONE) {
-		parse_fail(p, _("cannot set up the XML parser"));
-		return -1;
-	}
 #if XML_MAJOR_VERSION > 2 || (XML_MAJOR_VERSION == 2 && XML_MINOR_VERSION >= 4)
 	if (!XML_SetBillionLaughsAttackProtectionMaximumAmplification(p->xp, 20.0f) ||
 	    !XML_SetBillionLaughsAttackProtectionActivationThreshold(p->xp, 1u << 20)) {
