@@ -266,8 +266,10 @@ import_config(const char *src, const char *dst, int *found)
 		free(err);
 		goto out;
 	}
-	printf(_("%s: wrote %d settings, %d key bindings and %d colours to %s\n"),
-	    src, r.settings, r.bindings, r.colors, dst);
+	printf(_("%s: converted into %s\n"), src, dst);
+	printf(_("  settings:     %d\n"), r.settings);
+	printf(_("  key bindings: %d\n"), r.bindings);
+	printf(_("  colours:      %d\n"), r.colors);
 	if (r.skipped > 0) {
 		printf(P_("%d line was not converted:\n",
 		    "%d lines were not converted:\n", r.skipped), r.skipped);

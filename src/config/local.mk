@@ -14,3 +14,5 @@ tests_unit_test_config_newsboat_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_config_newsboat_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test-config tests/unit/test-config-newsboat
 endif
+TESTS += tests/e2e/config.sh
+EXTRA_DIST += tests/e2e/config.sh fuzz/corpus/config
