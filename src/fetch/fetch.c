@@ -639,7 +639,10 @@ fetch_run(struct fetcher *f, char **err)
 		    (int)f->nactive < f->o.max_parallel) {
 			/* Room freed up: start more before waiting. */
 			start_pending(f);
+			continue;
 		}
+		if (f->nactive == 0 && f->npending == 0)
+			break;
 		nfds = exec_poll_fds(f, fds, owners, DL_ARRAY_LEN(fds), &timeout);
 		if ((mc = curl_multi_poll(f->multi, fds, (unsigned)nfds, timeout,
 		    NULL)) != CURLM_OK) {

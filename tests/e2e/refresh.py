@@ -1,0 +1,312 @@
+"""End-to-end: dateline --refresh against a local HTTP server.
+
+Every server behaviour the issue lists, each with its expected outcome,
+and a check after every run that nothing stored before was lost.  Timeouts
+are kept short with DATELINE_TIMEOUT_SCALE (multiplies connect, low-speed
+and total time limits).  Prints TAP.
+"""
+import gzip
+import json
+import os
+import pty
+import select
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from httpserver import FeedServer, rss  # noqa: E402
+
+DATELINE = os.environ.get("DATELINE", "dateline")
+n = 0
+failed = 0
+
+
+def ok(cond, desc, info=None):
+    global n, failed
+    n += 1
+    if cond:
+        print("ok %d - %s" % (n, desc))
+    else:
+        failed += 1
+        print("not ok %d - %s" % (n, desc))
+        if info is not None:
+            for line in str(info).splitlines()[:30]:
+                print("# " + line)
+    sys.stdout.flush()
+
+
+tmp = tempfile.mkdtemp(prefix="dl-refresh-")
+cache = os.path.join(tmp, "cache.db")
+urls = os.path.join(tmp, "urls")
+conf = os.path.join(tmp, "config")
+with open(conf, "w") as f:
+    f.write("set max-feed-size 5M\n")
+env = dict(os.environ)
+env.update({"DATELINE_TIMEOUT_SCALE": "0.01", "HOME": tmp,
+            "XDG_CONFIG_HOME": os.path.join(tmp, "xdg-config"),
+            "XDG_DATA_HOME": os.path.join(tmp, "xdg-data")})
+for k in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY",
+          "ALL_PROXY", "all_proxy", "no_proxy", "NO_PROXY"):
+    env.pop(k, None)
+
+
+def refresh(extra=(), urls_file=None, environ=None):
+    cmd = [DATELINE, "--cache", cache, "--config", conf, "--urls",
+           urls_file or urls, "--refresh", "--json"] + list(extra)
+    t0 = time.time()
+    p = subprocess.run(cmd, capture_output=True, text=True, env=environ or env,
+                       timeout=60)
+    res = {}
+    for line in p.stdout.splitlines():
+        try:
+            o = json.loads(line)
+        except ValueError:
+            continue
+        res[o["url"]] = o
+    print("# refresh took %.2f s" % (time.time() - t0))
+    return p.returncode, res, p.stderr, time.time() - t0
+
+
+def items(url):
+    db = sqlite3.connect(cache)
+    try:
+        rows = db.execute("SELECT i.guid FROM items i JOIN feeds f ON "
+                          "f.id = i.feed_id WHERE f.url = ? ORDER BY i.guid",
+                          (url,)).fetchall()
+    finally:
+        db.close()
+    return [r[0] for r in rows]
+
+
+def feed_row(url):
+    db = sqlite3.connect(cache)
+    try:
+        return db.execute("SELECT http_status, error, error_count FROM feeds "
+                          "WHERE url = ?", (url,)).fetchone()
+    finally:
+        db.close()
+
+
+srv = FeedServer().start()
+U = srv.url
+two = [("g1", "First story", "one"), ("g2", "Second story", "two")]
+
+# --- the routes of the first run -----------------------------------------
+srv.route("/etag.xml", body=rss("ETag feed", two), etag='"v1"')
+srv.route("/lm.xml", body=rss("LM feed", two),
+          last_modified="Wed, 25 Nov 2026 10:00:00 GMT")
+srv.route("/plain.xml", body=rss("Plain feed", two))
+cyr = rss("Лента", [("c1", "Новости дня", "текст")]).encode("windows-1251")
+srv.route("/charset.xml", body=cyr,
+          content_type="application/rss+xml; charset=windows-1251")
+srv.route("/textplain.xml", body=rss("Wrong type", two), content_type="text/plain")
+srv.route("/page.html", content_type="text/html", body=(
+    '<!DOCTYPE html><html><head><title>Site</title>'
+    '<link rel="alternate" type="application/rss+xml" title="News" '
+    'href="/found.xml"></head><body><p>Hello</p></body></html>'))
+srv.route("/found.xml", body=rss("Found feed", [("d1", "Discovered", "x")]))
+srv.route("/old1.xml", status=301, location="/old2.xml")
+srv.route("/old2.xml", status=308, location="/new.xml")
+srv.route("/new.xml", body=rss("Moved feed", [("m1", "Moved story", "m")]))
+srv.route("/temp.xml", status=302, location="/temp-target.xml")
+srv.route("/temp-target.xml", body=rss("Temp feed", [("t1", "T", "t")]))
+srv.route("/loop-a.xml", status=302, location="/loop-b.xml")
+srv.route("/loop-b.xml", status=302, location="/loop-a.xml")
+srv.route("/gone.xml", status=410, body=b"gone")
+srv.route("/error.xml", status=500, body=b"oops")
+srv.route("/busy.xml", status=429, body=b"slow down",
+          headers={"Retry-After": "3600"})
+srv.route("/slow.xml", body=rss("Slow feed", two), delay=0.4)
+srv.route("/stall.xml", body=rss("Stalled feed", two), stall=8)
+srv.route("/trunc.xml", body=rss("Truncated", two), truncate=60)
+srv.route("/gzip.xml", body=rss("Gzip feed", two), gzip_body=True)
+bomb = gzip.compress(b"<rss>" + b" " * (40 * 1024 * 1024), compresslevel=9)
+srv.route("/bomb.xml", raw_gzip=bomb)
+# /missing.xml has no route: 404.
+
+names = ["etag", "lm", "plain", "charset", "textplain", "page", "old1", "temp",
+         "loop-a", "gone", "error", "busy", "slow", "stall", "trunc", "gzip",
+         "bomb", "missing"]
+with open(urls, "w") as f:
+    f.write("# feeds of the e2e test\n")
+    for name in names:
+        f.write("%s test \"~%s\"\n" % (U("/%s.%s" % (name, "html" if name == "page" else "xml")), name))
+
+
+def url(name):
+    return U("/%s.%s" % (name, "html" if name == "page" else "xml"))
+
+
+rc, res, err, secs = refresh()
+ok(rc == 3, "run 1: some feeds failed: exit status 3", "rc=%d\n%s" % (rc, err))
+ok(len(res) == len(names), "run 1: one result per feed", res.keys())
+ok(secs < 10, "run 1 took %.1f s (stalled server cut short)" % secs)
+
+
+def status(name, r=None):
+    return (r or res).get(url(name), {}).get("status")
+
+
+def error(name, r=None):
+    return (r or res).get(url(name), {}).get("error") or ""
+
+
+for name in ("etag", "lm", "plain", "textplain", "slow", "gzip", "temp"):
+    ok(status(name) == "updated", "200 %s: updated" % name, res.get(url(name)))
+    ok(items(url(name)) == ["g1", "g2"] if name != "temp" else
+       items(url(name)) == ["t1"], "200 %s: items stored" % name)
+ok(res[url("etag")]["new"] == 2, "new items are counted")
+ok(status("charset") == "updated", "charset only in the HTTP header: parsed")
+db = sqlite3.connect(cache)
+t = db.execute("SELECT i.title FROM items i JOIN feeds f ON f.id = i.feed_id "
+               "WHERE f.url = ?", (url("charset"),)).fetchone()
+db.close()
+ok(t is not None and t[0] == "Новости дня",
+   "charset only in the HTTP header: text converted", t)
+ok(status("page") == "updated" and
+   res[url("page")]["discovered"] == U("/found.xml"),
+   "an HTML page: its advertised feed is used and named", res.get(url("page")))
+ok(items(url("page")) == ["d1"], "autodiscovered items stored under the page's URL")
+ok("web page" in err and U("/found.xml") in err, "the user is told which URL was used")
+ok(status("old1") == "updated" and res[url("old1")]["moved_to"] == U("/new.xml"),
+   "301+308 chain: followed, the permanent move is reported",
+   res.get(url("old1")))
+ok("moved permanently" in err, "the move is shown to the user")
+ok(res[url("temp")]["moved_to"] is None, "a 302 is not a permanent move")
+ok(status("loop-a") == "failed" and "redirect" in error("loop-a"),
+   "redirect loop: failed with a reason", error("loop-a"))
+ok(status("gone") == "failed" and res[url("gone")]["gone"] and
+   "410" in error("gone"), "410: failed and marked gone", res.get(url("gone")))
+ok(status("error") == "failed" and "500" in error("error"), "500: failed")
+ok(status("missing") == "failed" and "404" in error("missing"), "404: failed")
+ok(status("busy") == "failed" and "429" in error("busy") and
+   "wait" in error("busy"), "429: failed, Retry-After reported", error("busy"))
+ok(status("stall") == "failed", "stalled server: failed", error("stall"))
+print("# stall: " + error("stall") + " / trunc: " + error("trunc") + " / bomb: " + error("bomb"))
+ok(status("trunc") == "failed", "truncated body: failed", error("trunc"))
+ok(items(url("trunc")) == [], "truncated body: nothing half-stored")
+ok(status("bomb") == "failed" and "limit" in error("bomb"),
+   "gzip bomb: stopped at the size limit", error("bomb"))
+row = feed_row(url("error"))
+ok(row is not None and row[0] == 500 and "500" in row[1] and row[2] == 1,
+   "a failure is recorded in the store (status, message, count)", row)
+for name in ("error", "missing", "loop-a"):
+    ok(url(name) in err, "failure listed at the end: %s" % name)
+reqs = srv.requests("/etag.xml")
+ua = reqs[0][1].get("User-Agent", "") if reqs else ""
+ok(ua.startswith("dateline/") and "terminal news reader" in ua,
+   "a real User-Agent", ua)
+ae = reqs[0][1].get("Accept-Encoding", "") if reqs else ""
+ok("gzip" in ae, "gzip is accepted", ae)
+
+# --- run 2: conditional GET, identical bodies, politeness -----------------
+srv.clear_log()
+rc, res2, err2, secs = refresh()
+print("# run 2 (warm) took %.2f s" % secs)
+ok(status("etag", res2) == "unchanged" and res2[url("etag")]["http_status"] == 304,
+   "ETag: 304, unchanged", res2.get(url("etag")))
+ok(srv.requests("/etag.xml")[0][1].get("If-None-Match") == '"v1"',
+   "the stored ETag is sent back")
+ok(status("lm", res2) == "unchanged" and res2[url("lm")]["http_status"] == 304,
+   "Last-Modified: 304, unchanged", res2.get(url("lm")))
+ok(status("plain", res2) == "unchanged", "identical body: unchanged")
+ok(srv.requests("/busy.xml") == [] and status("busy", res2) == "skipped",
+   "429 Retry-After: not asked again before the time", res2.get(url("busy")))
+ok(srv.requests("/gone.xml") == [] and status("gone", res2) == "failed",
+   "410: not asked again, still reported", res2.get(url("gone")))
+ok(srv.requests("/old1.xml") == [] and len(srv.requests("/new.xml")) == 1,
+   "a permanent move: the new URL is fetched directly")
+ok(items(url("etag")) == ["g1", "g2"], "304: items kept")
+
+# --- run 3: feeds that worked now fail; nothing stored is lost ------------
+srv.route("/etag.xml", status=500, body=b"broken")
+srv.route("/plain.xml", body=rss("Plain feed", two), truncate=50)
+srv.route("/lm.xml", body=b"<html><body>not a feed at all</body></html>",
+          content_type="text/html")
+srv.route("/gzip.xml", body=rss("Gzip feed", two), stall=8)
+rc, res3, err3, secs = refresh()
+for name in ("etag", "plain", "lm", "gzip"):
+    ok(status(name, res3) == "failed", "run 3: %s fails" % name,
+       res3.get(url(name)))
+    ok(items(url(name)) == ["g1", "g2"], "run 3: %s keeps its stored items" % name)
+ok(rc == 3, "run 3: exit status 3")
+
+# --- run 4: a changed feed brings its new item ----------------------------
+srv.route("/etag.xml", body=rss("ETag feed", two + [("g3", "Third", "three")]),
+          etag='"v2"')
+rc, res4, err4, secs = refresh()
+ok(status("etag", res4) == "updated" and res4[url("etag")]["new"] == 1,
+   "a changed feed: one new item", res4.get(url("etag")))
+ok(items(url("etag")) == ["g1", "g2", "g3"], "the new item is stored")
+
+# --- exit statuses --------------------------------------------------------
+good = os.path.join(tmp, "urls-good")
+with open(good, "w") as f:
+    f.write(url("etag") + "\n")
+rc, r, e, _ = refresh(urls_file=good)
+ok(rc == 0, "every feed fine: exit status 0", e)
+bad = os.path.join(tmp, "urls-bad")
+with open(bad, "w") as f:
+    f.write(url("missing") + "\n" + url("error") + "\n")
+rc, r, e, _ = refresh(urls_file=bad)
+ok(rc == 1, "every feed failed: exit status 1", e)
+broken = os.path.join(tmp, "urls-broken")
+with open(broken, "w") as f:
+    f.write(url("etag") + "\nnot-a-url tag\n")
+rc, r, e, _ = refresh(urls_file=broken)
+ok(rc == 1 and "urls-broken:2:" in e, "a bad urls line: file:line and exit 1", e)
+
+# --- on a terminal: progress and the summary line -------------------------
+master, slave = pty.openpty()
+p = subprocess.Popen([DATELINE, "--cache", cache, "--config", conf, "--urls",
+                      urls, "--refresh"], stdout=slave, stderr=slave, env=env)
+os.close(slave)
+out = b""
+while True:
+    r_, _, _ = select.select([master], [], [], 30)
+    if not r_:
+        break
+    try:
+        chunk = os.read(master, 65536)
+    except OSError:
+        break
+    if not chunk:
+        break
+    out += chunk
+p.wait(timeout=30)
+os.close(master)
+text = out.decode("utf-8", "replace")
+ok("%d feeds: " % len(names) in text and "new/updated" in text and
+   "failed" in text, "a terminal gets the summary line", text[-800:])
+ok("Refreshing" in text, "a terminal gets a progress line")
+ok(p.returncode == 3, "terminal run: exit status 3")
+
+# --- not a terminal, --quiet: errors only ---------------------------------
+p = subprocess.run([DATELINE, "--cache", cache, "--config", conf, "--urls",
+                    good, "--refresh"], capture_output=True, text=True, env=env)
+ok(p.stdout == "" and p.stderr == "", "not a terminal, all fine: silent",
+   p.stdout + p.stderr)
+
+# --- first run: a urls file is created ------------------------------------
+first = dict(env)
+first["XDG_CONFIG_HOME"] = os.path.join(tmp, "fresh-config")
+first["http_proxy"] = first["https_proxy"] = "http://127.0.0.1:9"
+p = subprocess.run([DATELINE, "--cache", os.path.join(tmp, "fresh.db"),
+                    "--refresh"], capture_output=True, text=True, env=first,
+                   timeout=60)
+created = os.path.join(tmp, "fresh-config", "dateline", "urls")
+ok(os.path.exists(created) and created in p.stderr,
+   "first run: a urls file is created and named", p.stderr[:500])
+with open(created) as f:
+    lines = [l for l in f if l.strip() and not l.startswith("#")]
+ok(len(lines) >= 5, "first run: the new file lists public feeds")
+ok(p.returncode == 1, "first run through a dead proxy: every feed failed, exit 1",
+   p.returncode)
+
+srv.stop()
+print("1..%d" % n)
+subprocess.run(["rm", "-rf", tmp])
+sys.exit(1 if failed else 0)
