@@ -11,7 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "story/extract.h"
+#include "story/extract-int.h"
 #include "util/util.h"
 
 #define HINT_WEIGHT	25
@@ -147,7 +147,10 @@ hint_match(const char *s, int *good, int *bad, int *boilerplate)
 			const struct hint *h = &hints[j];
 			size_t hl = strlen(h->word);
 
+			/* Long words also match inside run-together class
+			 * names ("readercomments", "maincontent"). */
 			if (h->whole ? strcmp(words[i], h->word) != 0 :
+			    hl >= 6 ? strstr(words[i], h->word) == NULL :
 			    strncmp(words[i], h->word, hl) != 0)
 				continue;
 			if (h->kind == HINT_GOOD)
@@ -168,6 +171,15 @@ extract_hint_weight(const char *s)
 
 	hint_match(s, &good, &bad, &boilerplate);
 	return (good ? HINT_WEIGHT : 0) - (bad ? HINT_WEIGHT : 0);
+}
+
+void
+extract_hint_classify(const char *s, int *weight, int *boilerplate)
+{
+	int good, bad;
+
+	hint_match(s, &good, &bad, boilerplate);
+	*weight = (good ? HINT_WEIGHT : 0) - (bad ? HINT_WEIGHT : 0);
 }
 
 int

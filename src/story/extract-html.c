@@ -80,28 +80,60 @@ dropped(struct writer *w, const GumboNode *n)
 static void
 add_text(struct buf *html, struct buf *text, const char *s, int pre)
 {
-	char *t = utf8_sanitise(s, strlen(s), pre ?
-	    SANITISE_KEEP_NEWLINE | SANITISE_TAB_TO_SPACE : SANITISE_TAB_TO_SPACE);
-	char *c;
+	const char *stops = pre ? "<>&" : "<>& \n\r\f";
+	char *t = NULL;
+	size_t run;
 
-	for (c = t; *c; c++) {
-		char ch = *c;
+	if (!utf8_valid(s, strlen(s)))
+		s = t = utf8_sanitise(s, strlen(s), pre ?
+		    SANITISE_KEEP_NEWLINE | SANITISE_TAB_TO_SPACE :
+		    SANITISE_TAB_TO_SPACE);
+	else {
+		const unsigned char *c;
 
-		if (!pre && (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\f')) {
+		/* other controls (C0, C1) need the full sanitiser */
+		for (c = (const unsigned char *)s; *c; c++)
+			if ((*c < 0x20 && *c != '\n' && (!pre || *c != '\r')) ||
+			    *c == 0x7F ||
+			    (*c == 0xC2 && c[1] >= 0x80 && c[1] <= 0x9F)) {
+				s = t = utf8_sanitise(s, strlen(s), pre ?
+				    SANITISE_KEEP_NEWLINE | SANITISE_TAB_TO_SPACE :
+				    SANITISE_TAB_TO_SPACE);
+				break;
+			}
+	}
+	while (*s) {
+		run = strcspn(s, stops);
+		buf_add(text, s, run);
+		buf_add(html, s, run);
+		s += run;
+		switch (*s) {
+		case '\0':
+			break;
+		case '<':
+			buf_addc(text, '<');
+			buf_adds(html, "&lt;");
+			s++;
+			break;
+		case '>':
+			buf_addc(text, '>');
+			buf_adds(html, "&gt;");
+			s++;
+			break;
+		case '&':
+			buf_addc(text, '&');
+			buf_adds(html, "&amp;");
+			s++;
+			break;
+		default:	/* white space */
+			s += strspn(s, " \n\r\f");
 			if (text->len == 0 || text->data[text->len - 1] == ' ' ||
 			    text->data[text->len - 1] == '\n')
-				continue;
-			ch = ' ';
+				break;
+			buf_addc(text, ' ');
+			buf_addc(html, ' ');
+			break;
 		}
-		buf_addc(text, ch);
-		if (ch == '<')
-			buf_adds(html, "&lt;");
-		else if (ch == '>')
-			buf_adds(html, "&gt;");
-		else if (ch == '&')
-			buf_adds(html, "&amp;");
-		else
-			buf_addc(html, ch);
 	}
 	free(t);
 }
@@ -179,7 +211,9 @@ flush_run(struct writer *w)
 {
 	trim(&w->runtext);
 	if (!blank(w->runtext.data, w->runtext.len) &&
-	    !is_ad_label(w->runtext.data)) {
+	    !is_ad_label(w->runtext.data) &&
+	    !(w->runtext.len < 300 && strstr(buf_str(&w->run), "<a ") != NULL &&
+	    extract_is_read_more(w->runtext.data))) {
 		/* drop trailing <br>s */
 		while (w->run.len >= 4 &&
 		    memcmp(w->run.data + w->run.len - 4, "<br>", 4) == 0)
@@ -726,16 +760,43 @@ furniture_in_body(struct writer *w, const GumboNode *n, int figure_like)
 	return drop;
 }
 
+/* A caption-named element at or a little below n. */
+static int
+has_caption(const GumboNode *n, int depth)
+{
+	const GumboVector *kids = &n->v.element.children;
+	size_t i;
+
+	if (class_has(n, caption_words) || n->v.element.tag == GUMBO_TAG_FIGCAPTION)
+		return 1;
+	if (depth >= 3)
+		return 0;
+	for (i = 0; i < kids->length; i++) {
+		const GumboNode *c = kids->data[i];
+
+		if (c->type == GUMBO_NODE_ELEMENT && has_caption(c, depth + 1))
+			return 1;
+	}
+	return 0;
+}
+
 static int
 is_figure_like(struct writer *w, const GumboNode *n)
 {
+	return extract_is_figure_like(w->x, n);
+}
+
+int
+extract_is_figure_like(struct extractor *x, const GumboNode *n)
+{
+	struct writer wr = { .x = x }, *w = &wr;
 	struct enode *e = info(w, n);
 	char *url = NULL;
 	const GumboNode *img;
 
 	if (n->v.element.tag == GUMBO_TAG_FIGURE)
 		return 1;
-	if (e->text >= 400 || !class_has(n, caption_words))
+	if (e == NULL || e->text >= 400 || !has_caption(n, 0))
 		return 0;
 	img = find_image(w, n, 0, &url);
 	free(url);

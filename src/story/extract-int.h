@@ -63,6 +63,8 @@ struct extractor {
 	const GumboNode	*first_h1;	/* the page's first kept <h1> */
 };
 
+/* Both verdicts on a class/id value with one look. */
+void		 extract_hint_classify(const char *s, int *weight, int *boilerplate);
 struct enode	*extract_node(struct extractor *x, const GumboNode *n);
 struct enode	*extract_node_add(struct extractor *x, const GumboNode *n);
 double		 extract_link_density(const struct enode *e);
@@ -82,6 +84,8 @@ struct extract_out {
 	char		*byline;	/* a byline element's text, or NULL */
 	int64_t		 published;	/* a <time datetime>, or DL_TIME_NONE */
 };
+/* An image with a caption-named element, small enough to be its figure. */
+int		 extract_is_figure_like(struct extractor *x, const GumboNode *n);
 void		 extract_write(struct extractor *x, GumboNode **roots,
 		     size_t nroots, struct extract_out *o);
 

@@ -118,14 +118,17 @@ node_text_at(const GumboNode *n, struct buf *out, int depth)
 	if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
 	    n->type == GUMBO_NODE_CDATA) {
 		const char *s = n->v.text.text;
+		size_t run;
 
-		for (; *s; s++) {
-			int sp = *s == ' ' || *s == '\n' || *s == '\t' ||
-			    *s == '\r' || *s == '\f';
-
-			if (sp && (out->len == 0 || out->data[out->len - 1] == ' '))
-				continue;
-			buf_addc(out, sp ? ' ' : *s);
+		while (*s) {
+			run = strcspn(s, " \n\t\r\f");
+			buf_add(out, s, run);
+			s += run;
+			if (*s == '\0')
+				break;
+			if (out->len > 0 && out->data[out->len - 1] != ' ')
+				buf_addc(out, ' ');
+			s += strspn(s, " \n\t\r\f");
 		}
 		return;
 	}
@@ -215,12 +218,14 @@ always_junk(const GumboNode *n)
 	return 0;
 }
 
-/* "class id" of an element, in buf. */
+/* "class id" of an element in buf, or NULL when it has neither. */
 static const char *
 class_and_id(const GumboNode *n, char *buf, size_t size)
 {
 	const char *c = extract_attr(n, "class"), *id = extract_attr(n, "id");
 
+	if (c == NULL && id == NULL)
+		return NULL;
 	snprintf(buf, size, "%s %s", c ? c : "", id ? id : "");
 	return buf;
 }
@@ -232,7 +237,7 @@ furniture(const GumboNode *n, const struct enode *e)
 {
 	char cid[512];
 	const char *role = extract_attr(n, "role");
-	int w;
+	int w, boilerplate;
 
 	switch (n->v.element.tag) {
 	case GUMBO_TAG_BODY: case GUMBO_TAG_HTML:
@@ -251,11 +256,10 @@ furniture(const GumboNode *n, const struct enode *e)
 	if (role != NULL && (strcmp(role, "complementary") == 0 ||
 	    strcmp(role, "contentinfo") == 0))
 		return 1;
-	class_and_id(n, cid, sizeof cid);
-	if (extract_hint_is_boilerplate(cid))
-		return 1;
-	w = extract_hint_weight(cid);
-	return w < 0;
+	if (class_and_id(n, cid, sizeof cid) == NULL)
+		return 0;
+	extract_hint_classify(cid, &w, &boilerplate);
+	return boilerplate || w < 0;
 }
 
 static struct enode *
@@ -485,6 +489,14 @@ related_sibling(struct extractor *x, GumboNode *s, double threshold)
 	switch (s->v.element.tag) {
 	case GUMBO_TAG_FIGURE: case GUMBO_TAG_IMG:
 		return 1;
+	case GUMBO_TAG_DIV:
+		if (extract_is_figure_like(x, s))
+			return 1;
+		break;
+	default:
+		break;
+	}
+	switch (s->v.element.tag) {
 	case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BLOCKQUOTE:
 		if (e->has_block && s->v.element.tag != GUMBO_TAG_BLOCKQUOTE)
 			return 0;

@@ -72,7 +72,8 @@ char		*extract_fulltext(const char *page, size_t len, const char *url,
  * negative ones (nav, footer, comment, share, social, related, promo, ad,
  * sidebar, newsletter, cookie, subscribe, menu, breadcrumb, …) take 25.
  * Words are split at non-letters and camelCase humps and matched as
- * prefixes ("comments", "shareBar"); short ones ("ad") match whole. */
+ * prefixes ("comments", "shareBar"), hints of six letters or more also
+ * inside a word ("readercomments"); a few short ones ("ad") match whole. */
 int		 extract_hint_weight(const char *s);
 /* Whether s holds a negative hint that is never part of an article
  * (comment, share, related, newsletter, ad, …) whatever else it says. */

@@ -2,3 +2,12 @@
 libdateline_a_SOURCES += src/story/extract.h src/story/extract-int.h \
 	src/story/extract.c src/story/extract-hints.c src/story/extract-strip.c \
 	src/story/extract-meta.c src/story/extract-html.c
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-extract
+tests_unit_test_extract_SOURCES = tests/unit/test-extract.c
+tests_unit_test_extract_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_extract_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test-extract
+endif
+TESTS += tests/extract-score.py tests/e2e/extract.sh
+EXTRA_DIST += tests/extract-score.py tests/e2e/extract.sh tests/data/extract
