@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "config/conf.h"
 #include "config/urls.h"
+#include "ui/ui.h"
 #include "config/newsboat.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -89,14 +90,27 @@ print_errors(const struct conf *conf)
 	return (int)n;
 }
 
-/* The UI's view, key and action names (seam: wired when the UI's tables
- * are in the library). */
+/* A binding names a view, a key and an action the reader knows. */
 static int
 check_binding(const struct conf_binding *b, char **err, void *arg)
 {
-	(void)b;
-	(void)err;
 	(void)arg;
+	if (b->view != NULL && strcmp(b->view, "all") != 0 &&
+	    ui_view_from_name(b->view) < 0) {
+		*err = xasprintf(_("unknown view '%s' (feeds, headlines, story, "
+		    "help or links)"), b->view);
+		return -1;
+	}
+	if (ui_key_parse(b->key) < 0) {
+		*err = xasprintf(_("unknown key '%s' (a character, ^X, F1-F24 or "
+		    "a name such as Enter, Space, PgDn; see dateline(5))"), b->key);
+		return -1;
+	}
+	if (b->action != NULL && ui_action_from_name(b->action) < 0) {
+		*err = xasprintf(_("unknown action '%s' (the actions are listed in "
+		    "dateline(1))"), b->action);
+		return -1;
+	}
 	return 0;
 }
 

@@ -62,6 +62,9 @@ reload-threads 8
 color headline purple default
 include nowhere.conf
 set theme nosuchtheme
+bind zz down
+bind j explode
+bind nowhere j down
 EOF
 printf 'https://ok.example.org/feed\nnot a url\nftp://example.org/x\n' >"$tmp/bad.urls"
 err=$("$DATELINE" --check-config --config "$tmp/bad.conf" --urls "$tmp/bad.urls" 2>&1 >/dev/null); rc=$?
@@ -75,7 +78,10 @@ contains "a missing include names the include line" "$err" "bad.conf:6: $tmp/now
 contains "a missing theme is reported" "$err" "theme 'nosuchtheme' not found"
 contains "the first bad urls line is listed" "$err" "bad.urls:2:"
 contains "the second bad urls line is listed too" "$err" "bad.urls:3:"
-contains "the errors are counted" "$err" "8 errors"
+contains "an unknown key is named" "$err" "bad.conf:8: unknown key 'zz'"
+contains "an unknown action is named" "$err" "bad.conf:9: unknown action 'explode'"
+contains "an unknown view is named" "$err" "bad.conf:10: unknown view 'nowhere'"
+contains "the errors are counted" "$err" "11 errors"
 
 err=$("$DATELINE" --check-config --config "$tmp/none.conf" 2>&1); rc=$?
 is "a --config file that is missing is an error" "$rc" 1
@@ -140,6 +146,30 @@ contains "it will not overwrite the config" "$out" "exists already"
 contains "it merges the new feed" "$out" "1 new feed added"
 n=$(grep -c '^https://' "$XDG_CONFIG_HOME/dateline/urls")
 is "the urls file has three feeds" "$n" 3
+
+# Every newsboat operation and key dateline maps is one the reader knows.
+nb2=$tmp/newsboat2
+mkdir "$nb2"
+echo 'https://example.org/feed' >"$nb2/urls"
+set -- a b c d e f g h i j k l m n o p q r s t u v w x y z
+for op in up down pageup pagedown home end open quit hard-quit next-unread \
+	prev-unread next prev toggle-article-read mark-feed-read reload reload-all \
+	search set-tag select-tag toggle-show-read-feeds open-in-browser show-urls \
+	help redraw; do
+	echo "bind-key $1 $op"
+	shift
+done >"$nb2/config"
+for k in ENTER SPACE TAB ESC BACKSPACE UP DOWN LEFT RIGHT HOME END PPAGE NPAGE DEL ^X; do
+	echo "bind-key $k open articlelist"
+done >>"$nb2/config"
+for d in feedlist articlelist searchresultslist article help urlview all; do
+	echo "unbind-key x $d"
+done >>"$nb2/config"
+out=$("$DATELINE" --import-newsboat "$nb2" --config "$tmp/nb2.conf" --urls "$tmp/nb2.urls" 2>&1); rc=$?
+is "a config of every mapped operation imports" "$rc" 0
+contains "all 47 bindings are converted" "$out" "key bindings: 47"
+out=$("$DATELINE" --check-config --config "$tmp/nb2.conf" --urls "$tmp/nb2.urls" 2>&1); rc=$?
+is "and every converted binding passes --check-config" "$rc" 0
 
 err=$("$DATELINE" --import-newsboat "$tmp/empty-dir" 2>&1); rc=$?
 is "an empty directory is an error" "$rc" 1
