@@ -14,3 +14,5 @@ tests_unit_test_render_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_render_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test-story tests/unit/test-render
 endif
+TESTS += tests/e2e/render.sh
+EXTRA_DIST += tests/e2e/render.sh tests/data/story

@@ -614,6 +614,29 @@ agency_slash_credit(const char *s, size_t len)
 	return len;
 }
 
+/* A closing "(Test Wire Photo/Fay Ito)" or "(Photo: …)": the offset of
+ * its bracket. */
+static size_t
+bracketed_credit(const char *s, size_t len)
+{
+	const char *open;
+	size_t i;
+
+	if (len < 4 || s[len - 1] != ')')
+		return len;
+	open = memrchr(s, '(', len);
+	if (open == NULL || len - (size_t)(open - s) > 80)
+		return len;
+	i = (size_t)(open - s);
+	if (i > 0 && s[i - 1] != ' ')
+		return len;
+	if (memmem(open, len - i, "Photo/", 6) == NULL &&
+	    memmem(open, len - i, "Photo:", 6) == NULL &&
+	    memmem(open, len - i, "Photo by", 8) == NULL)
+		return len;
+	return i;
+}
+
 void
 story_split_credit(const char *s, char **text, char **credit)
 {
@@ -622,6 +645,10 @@ story_split_credit(const char *s, char **text, char **credit)
 
 	if ((best = agency_slash_credit(s, len)) < len) {
 		cstart = best;
+		goto found;
+	}
+	if ((best = bracketed_credit(s, len)) < len) {
+		cstart = best + 1;
 		goto found;
 	}
 
@@ -643,13 +670,15 @@ story_split_credit(const char *s, char **text, char **credit)
 		}
 	}
 	if (best == len) {
-		*text = trim_dup(s, len);
+		while (len > 0 && s[len - 1] == ' ')
+			len--;
+		*text = xstrndup(s, len);
 		*credit = xstrdup("");
 		return;
 	}
-found:
 	if (best > 0 && s[best - 1] == '(')
 		best--;
+found:
 	*credit = trim_dup(s + cstart, len - cstart);
 	*text = xstrndup(s, best);
 	for (n = strlen(*text); n > 0 && (*text)[n - 1] == ' '; n--)

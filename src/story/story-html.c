@@ -142,6 +142,26 @@ drop_pending(struct walk *w)
 	w->space = 1;
 }
 
+/* Text a reader can see: not only spaces, no-break spaces, zero-width
+ * characters and breaks ("<p>&nbsp;</p>" is an empty paragraph). */
+static int
+visible(const char *s, size_t len)
+{
+	size_t i = 0;
+	uint32_t cp;
+	int n;
+
+	while (i < len) {
+		if ((n = utf8_decode(s + i, len - i, &cp)) < 0)
+			return 1;
+		if (cp != ' ' && cp != '\n' && cp != 0xA0 && cp != 0x3000 &&
+		    cp != 0x2007 && cp != 0x202F && utf8_cp_width(cp) > 0)
+			return 1;
+		i += (size_t)n;
+	}
+	return 0;
+}
+
 /* Trailing spaces and breaks go; a block with no text goes. */
 static int
 trim_pending(struct walk *w)
@@ -160,7 +180,8 @@ trim_pending(struct walk *w)
 		w->nruns--;
 	}
 	for (i = 0; i < w->nruns; i++)
-		if (w->runs[i].link == -1 && w->runs[i].text.len > 0)
+		if (w->runs[i].link == -1 &&
+		    visible(w->runs[i].text.data, w->runs[i].text.len))
 			return 1;
 	return 0;
 }

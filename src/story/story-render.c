@@ -139,14 +139,28 @@ para_free(struct para *p)
 	free(p->marks);
 }
 
-/* Breaking between CJK characters (ideographs, kana, Hangul, fullwidth
- * forms), but never before closing punctuation or after opening. */
+/* Breaking between CJK characters (ideographs, kana, fullwidth forms),
+ * but never before closing punctuation or after opening.  Korean puts
+ * spaces between words, so Hangul breaks at those, like Latin text. */
 static int
 is_cjk(uint32_t c)
 {
-	return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3) ||
-	    (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) ||
-	    (c >= 0x20000 && c <= 0x3FFFD);
+	return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+	    (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+/* Width of the last character of s (0 for ""). */
+static int
+last_cp_width(const char *s)
+{
+	size_t len = strlen(s), i = len;
+	uint32_t cp;
+
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i == 0 || utf8_decode(s + i - 1, len - i + 1, &cp) < 0)
+		return len > 0 ? 1 : 0;
+	return utf8_cp_width(cp);
 }
 
 static int
@@ -197,9 +211,13 @@ line_break(const char *t, size_t n, size_t pos, size_t avail, int pre,
 				*next = i + 1;
 				return col;
 			}
-			brk = i;
-			brk_next = i + 1;
-			brk_col = col;
+			/* A dash stays with the word before it. */
+			if (n - i < 4 || memcmp(t + i + 1, "\xE2\x80", 2) != 0 ||
+			    (t[i + 3] != '\x94' && t[i + 3] != '\x93')) {
+				brk = i;
+				brk_next = i + 1;
+				brk_col = col;
+			}
 			col++;
 			i++;
 			prev = ' ';
@@ -321,7 +339,9 @@ render_caption(struct out *o, const struct story_caption *c)
 	memset(&p, 0, sizeof p);
 	para_add(&p, ROLE_CAPTION, c->text);
 	if (*c->credit != '\0') {
-		credit = xasprintf("%s(%s)", *c->text != '\0' ? " " : "", c->credit);
+		/* No space after a full-width stop ("。"). */
+		credit = xasprintf("%s(%s)", *c->text != '\0' &&
+		    last_cp_width(c->text) == 1 ? " " : "", c->credit);
 		para_add(&p, ROLE_CREDIT, credit);
 	}
 	prefix_set(&pf, "  ", ROLE_DEFAULT);
