@@ -23,6 +23,7 @@ enum nb_kind {
 	NB_SORT,	/* feed-sort-order */
 	NB_AUTO_RELOAD,	/* auto-reload yes|no (with reload-time) */
 	NB_RELOAD_TIME,	/* reload-time MINUTES */
+	NB_BROWSER,	/* "program %u": dateline runs one program, no shell */
 	NB_NONE,	/* known, but dateline has no equivalent */
 };
 
@@ -38,7 +39,7 @@ static const struct nb_setting {
 	{ "auto-reload", "auto-refresh", NB_AUTO_RELOAD, NULL },
 	{ "reload-time", "auto-refresh", NB_RELOAD_TIME, NULL },
 	{ "refresh-on-startup", "refresh-on-start", NB_SAME, NULL },
-	{ "browser", "browser", NB_SAME, NULL },
+	{ "browser", "browser", NB_BROWSER, NULL },
 	{ "user-agent", "user-agent", NB_SAME, NULL },
 	{ "download-timeout", "timeout-total", NB_SECONDS, NULL },
 	{ "show-read-feeds", "show-read-feeds", NB_SAME, NULL },
@@ -195,6 +196,23 @@ emit_set(struct nb_ctx *c, const char *name, const char *value)
 	conf_free(scratch);
 }
 
+/* newsboat runs its browser through a shell with %u replaced; dateline
+ * runs one program with the link as its only argument. */
+static void
+convert_browser(struct nb_ctx *c, const char *name, const char *v)
+{
+	char *copy = xstrdup(v), *w[3];
+	const char *err = NULL;
+	int n = conf_tokenize(copy, w, 3, &err);
+
+	if (n == 1 || (n == 2 && strcmp(w[1], "%u") == 0))
+		emit_set(c, name, w[0]);
+	else
+		skip(c, _("dateline runs one program with the link as its only "
+		    "argument, without a shell: set browser PROGRAM"));
+	free(copy);
+}
+
 static void
 convert_setting(struct nb_ctx *c, const struct nb_setting *s, const char *v)
 {
@@ -230,6 +248,9 @@ convert_setting(struct nb_ctx *c, const struct nb_setting *s, const char *v)
 	case NB_RELOAD_TIME:
 		free(c->reload_time);
 		c->reload_time = xstrdup(v);
+		break;
+	case NB_BROWSER:
+		convert_browser(c, s->dl, v);
 		break;
 	case NB_NONE:
 		skip(c, "%s", _(s->why));

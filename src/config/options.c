@@ -118,7 +118,7 @@ static const struct conf_option options[CONF_COUNT] = {
 	    N_("Widest line of story text in columns (0: the window's width).") },
 	[CONF_BROWSER] = { CONF_BROWSER, "browser", CONF_T_STRING, "",
 	    0, 0, 0, NULL,
-	    N_("Program that opens links, run without a shell; empty means $BROWSER, else xdg-open.") },
+	    N_("Program that opens links, given the link as its only argument (no shell); empty means $BROWSER, else xdg-open.") },
 	[CONF_MOUSE] = { CONF_MOUSE, "mouse", CONF_T_BOOL, "yes", 0, 1, 0, NULL,
 	    N_("Use the mouse wheel and clicks.") },
 	[CONF_CONFIRM_QUIT] = { CONF_CONFIRM_QUIT, "confirm-quit", CONF_T_BOOL,

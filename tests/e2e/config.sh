@@ -130,7 +130,7 @@ conf=$(cat "$XDG_CONFIG_HOME/dateline/config" 2>/dev/null)
 contains "reload-threads became max-parallel" "$conf" "set max-parallel 6"
 contains "auto-reload + reload-time became auto-refresh" "$conf" "set auto-refresh 45"
 contains "max-items became keep-items" "$conf" "set keep-items 500"
-contains "the browser was kept" "$conf" 'set browser "w3m %u"'
+contains "the browser was kept" "$conf" 'set browser w3m'
 contains "the binding was converted" "$conf" "bind ^D page-down"
 contains "the colour was converted" "$conf" "color selected black yellow bold"
 cmp -s "$nb/urls" "$XDG_CONFIG_HOME/dateline/urls"

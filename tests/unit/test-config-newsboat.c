@@ -204,7 +204,7 @@ test_newsboat_convert(void **state)
 	u = buf_str(&r.unknown);
 	assert_non_null(strstr(buf_str(&r.config), "set max-parallel 8\n"));
 	assert_non_null(strstr(buf_str(&r.config), "set keep-items 200\n"));
-	assert_non_null(strstr(buf_str(&r.config), "set browser \"firefox %u\"\n"));
+	assert_non_null(strstr(buf_str(&r.config), "set browser firefox\n"));
 	assert_non_null(strstr(buf_str(&r.config), "set timeout-total 45s\n"));
 	assert_non_null(strstr(buf_str(&r.config), "set show-read-feeds no\n"));
 	assert_non_null(strstr(buf_str(&r.config), "set feed-sort unread\n"));
@@ -244,7 +244,7 @@ test_newsboat_convert(void **state)
 	assert_int_equal(conf_load_text(c, "out", buf_str(&r.config), r.config.len), 0);
 	assert_int_equal(conf_get_int(c, CONF_AUTO_REFRESH), 30 * 60);
 	assert_int_equal(conf_get_int(c, CONF_TIMEOUT_TOTAL), 45);
-	assert_string_equal(conf_get_str(c, CONF_BROWSER), "firefox %u");
+	assert_string_equal(conf_get_str(c, CONF_BROWSER), "firefox");
 	assert_int_equal(conf_nbindings(c), 4);
 	conf_free(c);
 	newsboat_result_free(&r);
@@ -278,6 +278,13 @@ test_newsboat_edge_cases(void **state)
 	newsboat_result_free(&r);
 
 	/* auto-reload no: nothing; control characters are not echoed */
+	text = "browser \"firefox --private-window %u\"\n";
+	newsboat_convert(text, strlen(text), "c", NULL, NULL, &r);
+	assert_null(strstr(buf_str(&r.config), "set browser"));
+	assert_non_null(strstr(buf_str(&r.unknown), "c:1: browser \"firefox "
+	    "--private-window %u\" -- dateline runs one program"));
+	newsboat_result_free(&r);
+
 	text = "auto-reload no\nreload-time 5\nfoo \033[2J\n";
 	newsboat_convert(text, strlen(text), "c", NULL, NULL, &r);
 	assert_null(strstr(buf_str(&r.config), "auto-refresh"));
