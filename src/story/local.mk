@@ -16,3 +16,8 @@ TESTS += tests/unit/test-story tests/unit/test-render
 endif
 TESTS += tests/e2e/render.sh
 EXTRA_DIST += tests/e2e/render.sh tests/data/story
+# A benchmark, built with the tests but not run by them:
+#   make tests/unit/test-render-bench && tests/unit/test-render-bench
+check_PROGRAMS += tests/unit/test-render-bench
+tests_unit_test_render_bench_SOURCES = tests/unit/test-render-bench.c
+tests_unit_test_render_bench_LDADD = libdateline.a $(DL_LIBS)

@@ -59,56 +59,12 @@ story_add_caption(struct story *st, const char *text, const char *credit,
 	c->lead = lead;
 }
 
-/*
- * Relative references against the article's URL (RFC 3986 section 5.2,
- * without dot-segment removal beyond "./" and "../" at the front).
- */
+/* Relative references against the article's URL: the parser's RFC 3986
+ * resolver, so links in a story and in its feed resolve alike. */
 char *
 story_resolve_url(const char *base, const char *ref)
 {
-	const char *colon = strchr(ref, ':'), *delim = strpbrk(ref, "/?#");
-	const char *p, *auth, *path, *end;
-	struct buf b = BUF_INIT;
-
-	if (colon != NULL && (delim == NULL || colon < delim))
-		return xstrdup(ref);	/* absolute */
-	if (base == NULL || (p = strstr(base, "://")) == NULL)
-		return xstrdup(ref);
-	auth = p + 3;
-	path = auth + strcspn(auth, "/?#");
-	if (ref[0] == '/' && ref[1] == '/') {
-		buf_add(&b, base, (size_t)(p + 1 - base));
-		buf_adds(&b, ref);
-	} else if (ref[0] == '/') {
-		buf_add(&b, base, (size_t)(path - base));
-		buf_adds(&b, ref);
-	} else if (ref[0] == '?' || ref[0] == '#' || ref[0] == '\0') {
-		end = base + strcspn(base, ref[0] == '#' ? "#" : "?#");
-		buf_add(&b, base, (size_t)(end - base));
-		buf_adds(&b, ref);
-	} else {
-		end = path + strcspn(path, "?#");
-		while (end > path && end[-1] != '/')
-			end--;
-		buf_add(&b, base, (size_t)(end - base));
-		if (end == path)
-			buf_addc(&b, '/');
-		while (strncmp(ref, "./", 2) == 0 || strncmp(ref, "../", 3) == 0) {
-			if (ref[1] == '/') {
-				ref += 2;
-				continue;
-			}
-			ref += 3;
-			if (b.len > (size_t)(path - base) + 1) {
-				buf_truncate(&b, b.len - 1);
-				while (b.len > (size_t)(path - base) &&
-				    b.data[b.len - 1] != '/')
-					buf_truncate(&b, b.len - 1);
-			}
-		}
-		buf_adds(&b, ref);
-	}
-	return buf_detach(&b);
+	return parse_url_resolve(base, ref);
 }
 
 /* A block's text without link references. */
