@@ -24,3 +24,10 @@ endif
 check_PROGRAMS += tests/store-gen
 tests_store_gen_SOURCES = tests/store-gen.c
 tests_store_gen_LDADD = libdateline.a $(DL_LIBS)
+
+# Crash and concurrency tests: a writer that is killed, readers, a checker.
+check_PROGRAMS += tests/store-torture
+tests_store_torture_SOURCES = tests/store-torture.c
+tests_store_torture_LDADD = libdateline.a $(DL_LIBS)
+TESTS += tests/e2e/store-cmd.sh tests/e2e/store-crash.py tests/e2e/store-concurrency.py
+EXTRA_DIST += tests/e2e/store-cmd.sh tests/e2e/store-crash.py tests/e2e/store-concurrency.py
