@@ -14,12 +14,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <json-c/json.h>
+#include <json-c/printbuf.h>
 
 #include "cli.h"
 #include "parse/parse.h"
@@ -49,6 +51,8 @@ struct out {
 	int		 printed[KEY_COUNT];
 	size_t		 nitems;
 };
+
+static json_object *new_string(const char *);
 
 static json_object *
 time_value(int64_t t)
@@ -92,7 +96,7 @@ feed_value(const struct feed *feed, enum feed_key k, int *known)
 		break;
 	}
 	*known = s != NULL && *s != '\0';
-	return json_object_new_string(s ? s : "");
+	return new_string(s);
 }
 
 /* Print the keys that are known (or all, when all is set) and not yet
@@ -126,10 +130,79 @@ start(struct out *o, const struct feed *feed, int all)
 	o->started = 1;
 }
 
+/* Whether any of the eight bytes in w needs escaping in a JSON string:
+ * a control character, '"' or '\\'. */
+static int
+needs_escape(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+
+	return (((w - ones * 0x20) | (q - ones) | (b - ones)) & ~w & high) != 0;
+}
+
+/*
+ * json-c writes the output; this serializer of its string objects does
+ * what json-c's own does (minus escaping '/'), but copies the runs that
+ * need no escaping eight bytes at a time: story text is most of the
+ * bytes --parse writes.  The strings are valid UTF-8 already (the parser
+ * sanitises every field).
+ */
+static int
+string_to_json(json_object *jso, struct printbuf *pb, int level, int flags)
+{
+	const char *s = json_object_get_string(jso);
+	size_t len = (size_t)json_object_get_string_len(jso), i = 0, start = 0;
+	char esc[8];
+	uint64_t w;
+
+	(void)level;
+	(void)flags;
+	printbuf_memappend(pb, "\"", 1);
+	while (i < len) {
+		if (i + 8 <= len) {
+			memcpy(&w, s + i, 8);
+			if (!needs_escape(w)) {
+				i += 8;
+				continue;
+			}
+		}
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x20 && c != '"' && c != '\\') {
+			i++;
+			continue;
+		}
+		printbuf_memappend(pb, s + start, (int)(i - start));
+		if (c == '"' || c == '\\')
+			snprintf(esc, sizeof esc, "\\%c", c);
+		else if (c == '\n')
+			strcpy(esc, "\\n");
+		else if (c == '\t')
+			strcpy(esc, "\\t");
+		else
+			snprintf(esc, sizeof esc, "\\u%04x", c);
+		printbuf_memappend(pb, esc, (int)strlen(esc));
+		start = ++i;
+	}
+	printbuf_memappend(pb, s + start, (int)(len - start));
+	printbuf_memappend(pb, "\"", 1);
+	return 0;
+}
+
+static json_object *
+new_string(const char *s)
+{
+	json_object *v = json_object_new_string_len(s ? s : "", s ? (int)strlen(s) : 0);
+
+	json_object_set_serializer(v, string_to_json, NULL, NULL);
+	return v;
+}
+
 static void
 add_string(json_object *obj, const char *key, const char *s)
 {
-	json_object_object_add(obj, key, json_object_new_string(s ? s : ""));
+	json_object_object_add(obj, key, new_string(s));
 }
 
 /*
@@ -167,7 +240,7 @@ item_json(const struct feed *feed, const struct item *it)
 	add_string(obj, "content", it->content);
 	list = json_object_new_array();
 	for (i = 0; i < it->ncategories; i++)
-		json_object_array_add(list, json_object_new_string(it->categories[i]));
+		json_object_array_add(list, new_string(it->categories[i]));
 	json_object_object_add(obj, "categories", list);
 	list = json_object_new_array();
 	for (i = 0; i < it->nenclosures; i++) {
@@ -202,12 +275,15 @@ on_item(void *ctx, const struct feed *feed, const struct item *it)
 {
 	struct out *o = ctx;
 	json_object *obj;
+	const char *text;
+	size_t len;
 
 	if (!o->started)
 		start(o, feed, 0);
 	obj = item_json(feed, it);
 	fputs(o->nitems++ > 0 ? ",\n" : "\n", o->fp);
-	fputs(json_object_to_json_string_ext(obj, JSON_FLAGS), o->fp);
+	text = json_object_to_json_string_length(obj, JSON_FLAGS, &len);
+	fwrite(text, 1, len, o->fp);
 	json_object_put(obj);
 	return ferror(o->fp) ? -1 : 0;
 }

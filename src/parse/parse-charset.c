@@ -26,7 +26,6 @@ struct charset {
 	char		 pending[16];	/* an incomplete sequence */
 	size_t		 npending;
 	struct buf	 conv;		/* iconv output */
-	struct buf	 clean;		/* filtered UTF-8 */
 };
 
 struct charset *
@@ -48,7 +47,6 @@ charset_free(struct charset *cs)
 	if (cs->cd != (iconv_t)-1)
 		iconv_close(cs->cd);
 	buf_free(&cs->conv);
-	buf_free(&cs->clean);
 	free(cs);
 }
 
@@ -188,59 +186,61 @@ invalid_len(const char *s, size_t len)
 	return k;
 }
 
-/* Append valid UTF-8 from s to out, dropping what XML forbids and
- * replacing invalid sequences; returns the bytes of an incomplete sequence
- * left at the end (when !final) that the caller keeps for later. */
+/* Hand valid UTF-8 from s on, in runs straight from the input, dropping
+ * what XML forbids and replacing invalid sequences; returns the bytes of
+ * an incomplete sequence left at the end (when !final) to keep for later. */
 static size_t
-filter_utf8(struct buf *out, const char *s, size_t len, int final)
+filter_utf8(struct charset *cs, const char *s, size_t len, int final)
 {
-	size_t i = 0, run = 0;
+	size_t i = 0, start = 0;
 	uint32_t cp;
 	int n;
 
-	buf_grow(out, len + 3);
 	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c;
 
-		if (c >= 0x20 && c < 0x80) {
-			run++;
-			i++;
-			continue;
-		}
-		if (run > 0) {
-			buf_add(out, s + i - run, run);
-			run = 0;
-		}
+		i += text_ascii_run(s + i, len - i);
+		if (i >= len)
+			break;
+		c = (unsigned char)s[i];
 		if (c < 0x20) {
-			if (c == '\t' || c == '\n' || c == '\r')
-				buf_addc(out, (char)c);
-			i++;
-			continue;
-		}
-		if ((n = utf8_decode(s + i, len - i, &cp)) < 0) {
-			/* A sequence cut by the chunk end waits for more. */
-			if (!final && len - i < 4) {
-				size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-				size_t k;
-
-				for (k = 1; k < len - i; k++) {
-					if (((unsigned char)s[i + k] & 0xC0) != 0x80)
-						break;
-				}
-				if (c >= 0xC2 && c <= 0xF4 && k == len - i && k < need)
-					return len - i;
+			if (c == '\t' || c == '\n' || c == '\r') {
+				i++;
+				continue;
 			}
-			/* One U+FFFD for a lead byte and its continuations. */
-			buf_add_utf8(out, UTF8_REPLACEMENT);
-			i += invalid_len(s + i, len - i);
+			cs->out(cs->ctx, s + start, i - start);
+			start = ++i;		/* dropped */
 			continue;
 		}
-		if (cp != 0xFFFE && cp != 0xFFFF)
-			buf_add(out, s + i, (size_t)n);
-		i += (size_t)n;
+		if ((n = utf8_decode(s + i, len - i, &cp)) > 0) {
+			if (cp == 0xFFFE || cp == 0xFFFF) {
+				cs->out(cs->ctx, s + start, i - start);
+				start = i + (size_t)n;
+			}
+			i += (size_t)n;
+			continue;
+		}
+		/* A sequence cut by the chunk end waits for more. */
+		if (!final && len - i < 4) {
+			size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2, k;
+
+			for (k = 1; k < len - i; k++) {
+				if (((unsigned char)s[i + k] & 0xC0) != 0x80)
+					break;
+			}
+			if (c >= 0xC2 && c <= 0xF4 && k == len - i && k < need) {
+				cs->out(cs->ctx, s + start, i - start);
+				return len - i;
+			}
+		}
+		/* One U+FFFD for a lead byte and its continuations. */
+		cs->out(cs->ctx, s + start, i - start);
+		cs->out(cs->ctx, "\xEF\xBF\xBD", 3);
+		i += invalid_len(s + i, len - i);
+		start = i;
 	}
-	if (run > 0)
-		buf_add(out, s + i - run, run);
+	if (len > start)
+		cs->out(cs->ctx, s + start, len - start);
 	return 0;
 }
 
@@ -249,10 +249,7 @@ emit(struct charset *cs, const char *s, size_t len, int final)
 {
 	size_t keep;
 
-	buf_reset(&cs->clean);
-	keep = filter_utf8(&cs->clean, s, len, final);
-	if (cs->clean.len > 0)
-		cs->out(cs->ctx, cs->clean.data, cs->clean.len);
+	keep = filter_utf8(cs, s, len, final);
 	if (keep > 0) {
 		memcpy(cs->pending, s + len - keep, keep);
 		cs->npending = keep;

@@ -241,6 +241,8 @@ void	 media_item_end(struct parser *p);
 void	 media_reset(struct parser *p);
 
 /* parse-text.c */
+size_t	 text_ascii_run(const char *s, size_t len);
+char	*text_clean(const char *s, size_t len, int flags);
 char	*text_collapse(const char *s, size_t len);
 char	*text_html_to_plain(const char *s, size_t len);
 void	 text_escape_html(struct buf *b, const char *s, size_t len, int attr);

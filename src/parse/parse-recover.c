@@ -34,14 +34,16 @@ name_char(char c)
 static int
 predefined(const char *name, size_t len)
 {
-	static const char *names[] = { "amp;", "lt;", "gt;", "quot;", "apos;" };
-	size_t i;
-
-	for (i = 0; i < DL_ARRAY_LEN(names); i++) {
-		if (strlen(names[i]) == len && memcmp(names[i], name, len) == 0)
-			return 1;
+	switch (len) {
+	case 3:
+		return (name[0] == 'l' || name[0] == 'g') && name[1] == 't';
+	case 4:
+		return memcmp(name, "amp;", 4) == 0;
+	case 5:
+		return memcmp(name, "quot;", 5) == 0 || memcmp(name, "apos;", 5) == 0;
+	default:
+		return 0;
 	}
-	return 0;
 }
 
 /* At s (a '&'): the length of a reference, 0 when it is a bare '&', -1
@@ -98,11 +100,23 @@ push_numeric(struct parser *p, const char *text)
 	}
 }
 
+/* The first "<!" in [p, end), or NULL. */
+static const char *
+find_bang(const char *p, const char *end)
+{
+	while (p < end && (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		if (p + 1 < end && p[1] == '!')
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
 static void
 scan(struct parser *p, const char *s, size_t len, int final)
 {
 	size_t i = 0, start = 0;
-	const char *e, *html;
+	const char *e, *html, *amp = NULL, *bang;
 	int n;
 
 	while (i < len) {
@@ -118,11 +132,15 @@ scan(struct parser *p, const char *s, size_t len, int final)
 			p->in_cdata = 0;
 			continue;
 		}
-		while (i < len && s[i] != '&' && s[i] != '<')
-			i++;
-		if (i == len)
-			break;
-		if (s[i] == '<') {
+		/* Only '&' and "<!" matter; both are found with memchr. */
+		if (amp == NULL || amp < s + i) {
+			/* s + len: there is none (searched once a chunk). */
+			if ((amp = memchr(s + i, '&', len - i)) == NULL)
+				amp = s + len;
+		}
+		bang = find_bang(s + i, amp);
+		if (bang != NULL) {
+			i = (size_t)(bang - s);
 			if (len - i < 9 && !final &&
 			    (memcmp(s + i, "<![CDATA[", len - i) == 0 ||
 			    memcmp(s + i, "<!DOCTYPE", len - i) == 0))
@@ -133,9 +151,16 @@ scan(struct parser *p, const char *s, size_t len, int final)
 				p->in_cdata = 1;
 				i += 9;
 			} else
-				i++;
+				i += 2;
 			continue;
 		}
+		if (amp == s + len) {
+			i = len;
+			if (!final && s[len - 1] == '<')
+				i = len - 1;	/* perhaps "<!" */
+			goto hold;
+		}
+		i = (size_t)(amp - s);
 		n = ref_len(p, s + i, len - i, &html);
 		if (n < 0 && !final)
 			goto hold;
@@ -143,20 +168,19 @@ scan(struct parser *p, const char *s, size_t len, int final)
 			i += (size_t)n;
 			continue;
 		}
+		xml_push(p, s + start, i - start, 0);
 		if (n > 0) {
-			xml_push(p, s + start, i - start, 0);
 			push_numeric(p, html);
 			i += (size_t)n;
-			start = i;
-			continue;
+		} else {
+			xml_push(p, "&amp;", 5, 0);
+			if (!p->bare_amp_warned) {
+				parse_warn(p, _("a bare '&' was read as \"&amp;\""));
+				p->bare_amp_warned = 1;
+			}
+			i++;
 		}
-		xml_push(p, s + start, i - start, 0);
-		xml_push(p, "&amp;", 5, 0);
-		if (!p->bare_amp_warned) {
-			parse_warn(p, _("a bare '&' was read as \"&amp;\""));
-			p->bare_amp_warned = 1;
-		}
-		start = ++i;
+		start = i;
 	}
 	i = len;
 hold:

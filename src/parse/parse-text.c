@@ -17,12 +17,63 @@ is_space(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+/* Bytes at s that are plain printable ASCII, eight at a time. */
+size_t
+text_ascii_run(const char *s, size_t len)
+{
+	const uint64_t high = 0x8080808080808080ull, space = 0x2020202020202020ull;
+	size_t i = 0;
+	uint64_t w;
+
+	while (i + 8 <= len) {
+		memcpy(&w, s + i, 8);
+		/* A byte >= 0x80, or one below 0x20, sets its high bit here. */
+		if (((w | ((w - space) & ~w)) & high) != 0)
+			break;
+		i += 8;
+	}
+	while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x80)
+		i++;
+	return i;
+}
+
+/* Sanitise (utf8_sanitise's rules) with a fast path: text that needs
+ * nothing removed, the usual case, is copied as it is. */
+char *
+text_clean(const char *s, size_t len, int flags)
+{
+	size_t i = 0;
+	uint32_t cp;
+	int n;
+
+	while (i < len) {
+		unsigned char c;
+
+		i += text_ascii_run(s + i, len - i);
+		if (i >= len)
+			break;
+		c = (unsigned char)s[i];
+		if (c == 0x7F)
+			return utf8_sanitise(s, len, flags);
+		if ((c == '\n' && (flags & SANITISE_KEEP_NEWLINE)) ||
+		    (c == '\t' && (flags & SANITISE_KEEP_TAB))) {
+			i++;
+			continue;
+		}
+		if (c < 0x80 || (n = utf8_decode(s + i, len - i, &cp)) < 0 ||
+		    (cp >= 0x80 && cp < 0xA0) || cp == 0x2028 || cp == 0x2029)
+			return utf8_sanitise(s, len, flags);
+		i += (size_t)n;
+	}
+	return xstrndup(s, len);
+}
+
 /* Collapse runs of white space (ASCII, and U+00A0 no-break spaces) into
  * one space and trim both ends. */
 static void
 collapse_into(struct buf *out, const char *s, size_t len)
 {
-	size_t i = 0;
+	size_t i = 0, run;
 	int space = 0;
 
 	while (i < len) {
@@ -41,8 +92,11 @@ collapse_into(struct buf *out, const char *s, size_t len)
 		if (space && out->len > 0)
 			buf_addc(out, ' ');
 		space = 0;
-		buf_addc(out, (char)c);
-		i++;
+		for (run = 1; i + run < len && !is_space((unsigned char)s[i + run]) &&
+		    (unsigned char)s[i + run] != 0xC2; run++)
+			;
+		buf_add(out, s + i, run);
+		i += run;
 	}
 }
 
@@ -54,7 +108,7 @@ text_collapse(const char *s, size_t len)
 
 	buf_grow(&out, len);
 	collapse_into(&out, s, len);
-	clean = utf8_sanitise(buf_str(&out), out.len, 0);
+	clean = text_clean(buf_str(&out), out.len, 0);
 	buf_free(&out);
 	return clean;
 }

@@ -83,7 +83,7 @@ xml_resolve(const struct parser *p, const char *ref)
 	char *abs = parse_url_resolve(xml_base(p), ref), *clean;
 	size_t len = strlen(abs);
 
-	clean = utf8_sanitise(abs, text_utf8_cut(abs, len, PARSE_MAX_SMALL), 0);
+	clean = text_clean(abs, text_utf8_cut(abs, len, PARSE_MAX_SMALL), 0);
 	free(abs);
 	return clean;
 }
@@ -225,7 +225,7 @@ trimmed_html(const char *s, size_t len)
 	}
 	while (len > 0 && strchr(" \t\r\n", s[len - 1]) != NULL)
 		len--;
-	return utf8_sanitise(s, len, SANITISE_KEEP_NEWLINE | SANITISE_KEEP_TAB);
+	return text_clean(s, len, SANITISE_KEEP_NEWLINE | SANITISE_KEEP_TAB);
 }
 
 static char *
@@ -363,6 +363,15 @@ on_text(void *ud, const XML_Char *s, int len)
 
 	if (p->cap_depth == 0 || len <= 0)
 		return;
+	/* The common case, inline: expat calls this between every two
+	 * references, so "&lt;p&gt;" is three calls. */
+	if (p->cap_mode != TEXT_XHTML && p->text.len + (size_t)len < p->text.cap &&
+	    p->text.len + (size_t)len <= p->cap_limit) {
+		memcpy(p->text.data + p->text.len, s, (size_t)len);
+		p->text.len += (size_t)len;
+		p->text.data[p->text.len] = '\0';
+		return;
+	}
 	text_add(p, s, (size_t)len, p->cap_mode == TEXT_XHTML);
 }
 

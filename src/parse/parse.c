@@ -299,7 +299,7 @@ on_utf8(void *ctx, const char *s, size_t len)
 	size_t i;
 	int html;
 
-	if (p->failed || p->stopped)
+	if (p->failed || p->stopped || len == 0)
 		return;
 	if (p->mode == MODE_SNIFF) {
 		buf_add(&p->sniff, s, len);
