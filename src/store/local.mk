@@ -31,3 +31,8 @@ tests_store_torture_SOURCES = tests/store-torture.c
 tests_store_torture_LDADD = libdateline.a $(DL_LIBS)
 TESTS += tests/e2e/store-cmd.sh tests/e2e/store-crash.py tests/e2e/store-concurrency.py
 EXTRA_DIST += tests/e2e/store-cmd.sh tests/e2e/store-crash.py tests/e2e/store-concurrency.py
+
+# Timing of the reader's first steps on a store (targets; bench/ uses it).
+check_PROGRAMS += tests/store-bench
+tests_store_bench_SOURCES = tests/store-bench.c
+tests_store_bench_LDADD = libdateline.a $(DL_LIBS)

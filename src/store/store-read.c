@@ -46,15 +46,19 @@ headline_sql(const struct store_query *q)
 		    "ON f.id = i.feed_id WHERE i.flagged = 1 AND (i.date, i.id) < (?1, ?2) "
 		    "ORDER BY i.date DESC, i.id DESC LIMIT ?3";
 	case STORE_VIEW_SEARCH:
+		/* Rank or sort the hits first (ids and dates only), then read
+		 * the rows of one page. */
 		return q->order == STORE_ORDER_BEST ?
-		    "SELECT " HEADLINE_COLS " FROM items_fts CROSS JOIN items i "
-		    "ON i.id = items_fts.rowid CROSS JOIN feeds f ON f.id = i.feed_id "
-		    "WHERE items_fts MATCH ?5 ORDER BY items_fts.rank, i.id DESC "
-		    "LIMIT ?3 OFFSET ?6" :
-		    "SELECT " HEADLINE_COLS " FROM items_fts CROSS JOIN items i "
-		    "ON i.id = items_fts.rowid CROSS JOIN feeds f ON f.id = i.feed_id "
-		    "WHERE items_fts MATCH ?5 AND (i.date, i.id) < (?1, ?2) "
-		    "ORDER BY i.date DESC, i.id DESC LIMIT ?3";
+		    "SELECT " HEADLINE_COLS " FROM (SELECT rowid AS id, rank FROM "
+		    "items_fts WHERE items_fts MATCH ?5 ORDER BY rank LIMIT ?3 OFFSET ?6) "
+		    "AS h CROSS JOIN items i ON i.id = h.id CROSS JOIN feeds f "
+		    "ON f.id = i.feed_id ORDER BY h.rank" :
+		    "SELECT " HEADLINE_COLS " FROM (SELECT d.id, d.date FROM items_fts "
+		    "CROSS JOIN items d INDEXED BY items_id_date ON d.id = items_fts.rowid "
+		    "WHERE items_fts MATCH ?5 AND (d.date, d.id) < (?1, ?2) "
+		    "ORDER BY d.date DESC, d.id DESC LIMIT ?3) AS h CROSS JOIN items i "
+		    "ON i.id = h.id CROSS JOIN feeds f ON f.id = i.feed_id "
+		    "ORDER BY h.date DESC, h.id DESC";
 	}
 	return NULL;
 }
