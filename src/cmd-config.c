@@ -20,28 +20,6 @@
 #include "util/i18n.h"
 #include "util/util.h"
 
-/* "1-256", "15s-10m" and the like, for --help-options. */
-static void
-format_value(const struct conf_option *o, long long v, char *out, size_t len)
-{
-	if (o->type == CONF_T_DURATION && v != 0 && v % 86400 == 0)
-		snprintf(out, len, "%lldd", v / 86400);
-	else if (o->type == CONF_T_DURATION && v != 0 && v % 3600 == 0)
-		snprintf(out, len, "%lldh", v / 3600);
-	else if (o->type == CONF_T_DURATION && v != 0 && v % 60 == 0)
-		snprintf(out, len, "%lldm", v / 60);
-	else if (o->type == CONF_T_DURATION)
-		snprintf(out, len, "%llds", v);
-	else if (o->type == CONF_T_SIZE && v != 0 && v % (1LL << 30) == 0)
-		snprintf(out, len, "%lldG", v >> 30);
-	else if (o->type == CONF_T_SIZE && v != 0 && v % (1LL << 20) == 0)
-		snprintf(out, len, "%lldM", v >> 20);
-	else if (o->type == CONF_T_SIZE && v != 0 && v % 1024 == 0)
-		snprintf(out, len, "%lldk", v >> 10);
-	else
-		snprintf(out, len, "%lld", v);
-}
-
 int
 cmd_help_options(const struct cli *cli)
 {
@@ -59,8 +37,8 @@ cmd_help_options(const struct cli *cli)
 		case CONF_T_INT:
 		case CONF_T_DURATION:
 		case CONF_T_SIZE:
-			format_value(o, o->min, lo, sizeof lo);
-			format_value(o, o->max, hi, sizeof hi);
+			conf_format_value(o, o->min, lo, sizeof lo);
+			conf_format_value(o, o->max, hi, sizeof hi);
 			buf_printf(&b, ", %s-%s", lo, hi);
 			break;
 		case CONF_T_ENUM:

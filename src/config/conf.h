@@ -87,6 +87,10 @@ const struct conf_option *conf_option_find(const char *name);	/* NULL if none */
  * nothing is close enough to be a likely typo. */
 const char	*conf_option_suggest(const char *name);
 const char	*conf_type_name(enum conf_type);
+/* v as config text in the largest whole unit of the option's type:
+ * 3600 -> "1h" for a duration, 52428800 -> "50M" for a size. */
+void		 conf_format_value(const struct conf_option *, long long v,
+		     char *out, size_t len);
 
 /* Colours: -1 is the terminal's default, 0-255 the palette, and
  * CONF_COLOR_RGB(r, g, b) a true colour. */

@@ -398,3 +398,24 @@ conf_values_free(struct conf *conf)
 		conf->values[i].str = NULL;
 	}
 }
+
+void
+conf_format_value(const struct conf_option *o, long long v, char *out, size_t len)
+{
+	if (o->type == CONF_T_DURATION && v != 0 && v % 86400 == 0)
+		snprintf(out, len, "%lldd", v / 86400);
+	else if (o->type == CONF_T_DURATION && v != 0 && v % 3600 == 0)
+		snprintf(out, len, "%lldh", v / 3600);
+	else if (o->type == CONF_T_DURATION && v != 0 && v % 60 == 0)
+		snprintf(out, len, "%lldm", v / 60);
+	else if (o->type == CONF_T_DURATION)
+		snprintf(out, len, "%llds", v);
+	else if (o->type == CONF_T_SIZE && v != 0 && v % (1LL << 30) == 0)
+		snprintf(out, len, "%lldG", v >> 30);
+	else if (o->type == CONF_T_SIZE && v != 0 && v % (1LL << 20) == 0)
+		snprintf(out, len, "%lldM", v >> 20);
+	else if (o->type == CONF_T_SIZE && v != 0 && v % 1024 == 0)
+		snprintf(out, len, "%lldk", v >> 10);
+	else
+		snprintf(out, len, "%lld", v);
+}
