@@ -134,7 +134,9 @@ main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 #ifdef ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* DATELINE_LOCALEDIR: catalogues of an uninstalled build (tests) */
+	bindtextdomain(PACKAGE, getenv("DATELINE_LOCALEDIR") != NULL ?
+	    getenv("DATELINE_LOCALEDIR") : LOCALEDIR);
 	textdomain(PACKAGE);
 #endif
 	log_set_progname(argv[0]);
