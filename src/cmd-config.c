@@ -31,8 +31,9 @@ cmd_help_options(const struct cli *cli)
 	for (i = 0; i < CONF_COUNT; i++) {
 		const struct conf_option *o = conf_option((enum conf_id)i);
 
+		/* "int, 1-256", "enum: a|b": the same in every language */
 		buf_reset(&b);
-		buf_printf(&b, "%s (%s", o->name, conf_type_name(o->type));
+		buf_adds(&b, conf_type_name(o->type));
 		switch (o->type) {
 		case CONF_T_INT:
 		case CONF_T_DURATION:
@@ -49,10 +50,12 @@ cmd_help_options(const struct cli *cli)
 			break;
 		}
 		if (*o->def != '\0')
-			buf_printf(&b, _(", default %s)"), o->def);
+			/* TRANSLATORS: option name, its type and range, its default */
+			printf(_("%s (%s, default %s)\n"), o->name, buf_str(&b), o->def);
 		else
-			buf_printf(&b, _(", default empty)"));
-		printf("%s\n    %s\n", buf_str(&b), _(o->help));
+			/* TRANSLATORS: option name, its type */
+			printf(_("%s (%s, empty by default)\n"), o->name, buf_str(&b));
+		printf("    %s\n", _(o->help));
 	}
 	buf_free(&b);
 	return EXIT_OK;

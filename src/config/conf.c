@@ -206,7 +206,8 @@ conf_init(const char *path, const char *theme)
 	for (i = 0; i < conf->nerrors; i++)
 		log_error("%s", conf->errors[i]);
 	if (conf->dropped > 0)
-		log_error(_("... and %zu more errors"), conf->dropped);
+		log_error(P_("... and %zu more error", "... and %zu more errors",
+		    conf->dropped), conf->dropped);
 	free(def);
 	conf_shutdown();
 	owned = conf;
