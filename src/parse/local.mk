@@ -13,3 +13,5 @@ tests_unit_test_parse_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_parse_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test-parse
 endif
+TESTS += tests/e2e/parse.py
+EXTRA_DIST += tests/e2e/parse.py tests/data/parse
