@@ -530,11 +530,12 @@ finish_curl(struct fetcher *f, struct transfer *t, CURLcode rc)
 	transfer_finish(f, t, out);
 }
 
-/* Start queued transfers while there is room. */
-static void
+/* Start queued transfers while there is room; how many were started. */
+static int
 start_pending(struct fetcher *f)
 {
 	size_t i, keep;
+	int started = 0;
 	struct transfer *t;
 	int *slot, is_exec;
 
@@ -556,6 +557,7 @@ start_pending(struct fetcher *f)
 			(*slot)++;
 		}
 		t->started = time_monotonic();
+		started++;
 		f->active = xreallocarray(f->active, f->nactive + 1,
 		    sizeof *f->active);
 		f->active[f->nactive++] = t;
@@ -572,6 +574,7 @@ start_pending(struct fetcher *f)
 		}
 	}
 	f->npending = keep;
+	return started;
 }
 
 static void
@@ -635,12 +638,10 @@ fetch_run(struct fetcher *f, char **err)
 			if (t != NULL)
 				finish_curl(f, t, msg->data.result);
 		}
-		if (f->npending > 0 &&
-		    (int)f->nactive < f->o.max_parallel) {
-			/* Room freed up: start more before waiting. */
-			start_pending(f);
+		/* Room freed up: start more before waiting. */
+		if (f->npending > 0 && (int)f->nactive < f->o.max_parallel &&
+		    start_pending(f) > 0)
 			continue;
-		}
 		if (f->nactive == 0 && f->npending == 0)
 			break;
 		nfds = exec_poll_fds(f, fds, owners, DL_ARRAY_LEN(fds), &timeout);
