@@ -28,6 +28,7 @@ struct para {
 	struct mark	*marks;
 	size_t		 nmarks, cap;
 	int		 pre;
+	size_t		 col;		/* pre: column where the text ends */
 };
 
 /* What starts each line of a block: indentation, a bullet, a bar. */
@@ -100,7 +101,9 @@ blank_line(struct out *o)
 static void
 para_add(struct para *p, enum role role, const char *s)
 {
-	size_t len = strlen(s);
+	size_t len = strlen(s), i;
+	uint32_t cp;
+	int n, w;
 
 	if (len == 0)
 		return;
@@ -117,18 +120,22 @@ para_add(struct para *p, enum role role, const char *s)
 		return;
 	}
 	/* Tabs to the next multiple of 8 columns of their line. */
-	for (; *s != '\0'; s++) {
-		if (*s == '\t') {
-			const char *nl = memrchr(p->text.data ? p->text.data : "", '\n',
-			    p->text.len);
-			size_t start = nl ? (size_t)(nl - p->text.data) + 1 : 0;
-			size_t col = utf8_width(p->text.data + start, p->text.len - start);
-
+	for (i = 0; i < len; i += (size_t)n) {
+		n = 1;
+		if (s[i] == '\t') {
 			do
 				buf_addc(&p->text, ' ');
-			while (++col % 8 != 0);
+			while (++p->col % 8 != 0);
+			continue;
+		}
+		if (s[i] == '\n')
+			p->col = 0;
+		else if ((n = utf8_decode(s + i, len - i, &cp)) < 0) {
+			n = 1;
+			p->col++;
 		} else
-			buf_addc(&p->text, *s);
+			p->col += (w = utf8_cp_width(cp)) < 0 ? 1 : (size_t)w;
+		buf_add(&p->text, s + i, (size_t)n);
 	}
 }
 
@@ -278,12 +285,36 @@ emit_range(struct out *o, const struct para *p, size_t a, size_t b, size_t *m)
 	}
 }
 
+/* A prefix wider than half the line (deep nesting, a narrow screen) is
+ * cut to half of it, so that text always has room. */
+static const struct prefix *
+fit_prefix(const struct prefix *in, size_t width, struct prefix *cut,
+    char **owned)
+{
+	size_t len;
+
+	if (in->width <= width / 2)
+		return in;
+	len = utf8_prefix_for_width(in->text, strlen(in->text), width / 2,
+	    &cut->width);
+	*owned = xstrndup(in->text, len);
+	cut->text = *owned;
+	cut->role = in->role;
+	return cut;
+}
+
 static void
-wrap(struct out *o, const struct para *p, const struct prefix *first,
-    const struct prefix *rest)
+wrap(struct out *o, const struct para *p, const struct prefix *first0,
+    const struct prefix *rest0)
 {
 	const char *t = p->text.data ? p->text.data : "";
 	size_t n = p->text.len, pos = 0, end, next, cols, m = 0, avail;
+	struct prefix cut_first, cut_rest;
+	char *own_first = NULL, *own_rest = NULL;
+	const struct prefix *first = fit_prefix(first0, o->width, &cut_first,
+	    &own_first);
+	const struct prefix *rest = fit_prefix(rest0, o->width, &cut_rest,
+	    &own_rest);
 	const struct prefix *pf = first;
 
 	for (;;) {
@@ -295,8 +326,10 @@ wrap(struct out *o, const struct para *p, const struct prefix *first,
 		avail = o->width > pf->width + 1 ? o->width - pf->width : 1;
 		cols = line_break(t, n, pos, avail, p->pre, &end, &next);
 		if (!p->pre)
-			while (end > pos && t[end - 1] == ' ')
+			while (end > pos && t[end - 1] == ' ') {
 				end--;
+				cols--;
+			}
 		span_add(o, pf->role, pf->text, strlen(pf->text));
 		emit_range(o, p, pos, end, &m);
 		line_end(o, pf->width + cols);
@@ -305,6 +338,8 @@ wrap(struct out *o, const struct para *p, const struct prefix *first,
 		if (pos >= n)
 			break;
 	}
+	free(own_first);
+	free(own_rest);
 }
 
 static void
@@ -356,55 +391,47 @@ render_runs(struct out *o, const struct story *st, const struct story_block *b,
 {
 	struct prefix first, rest;
 	struct para p;
-	char indent[2 * 16 + 1], marker[2 * 16 + 24];
-	enum role role = ROLE_BODY;
+	struct buf pf1 = BUF_INIT, pf2 = BUF_INIT;
+	enum role role = ROLE_BODY, pfrole = ROLE_DEFAULT;
 	size_t i, depth;
 
 	memset(&p, 0, sizeof p);
 	p.pre = b->kind == BLOCK_PRE;
-	depth = b->level > 0 ? (size_t)b->level : 0;
+	depth = b->level > 0 ? (size_t)b->level : 1;
 	if (depth > 16)
 		depth = 16;
-	memset(indent, ' ', sizeof indent);
-	indent[0] = '\0';
 	switch (b->kind) {
 	case BLOCK_HEADING:
 		role = ROLE_HEADING;
-		prefix_set(&first, "", ROLE_DEFAULT);
-		rest = first;
 		break;
 	case BLOCK_LIST_ITEM:
-		memset(indent, ' ', 2 * (depth - 1));
-		indent[2 * (depth - 1)] = '\0';
+		for (i = 1; i < depth; i++)
+			buf_adds(&pf1, "  ");
 		if (b->ordinal > 0)
-			snprintf(marker, sizeof marker, "%s%d. ", indent, b->ordinal);
+			buf_printf(&pf1, "%d. ", b->ordinal);
 		else if (b->ordinal == 0)
-			snprintf(marker, sizeof marker, "%s\xE2\x80\xA2 ", indent);
+			buf_adds(&pf1, "\xE2\x80\xA2 ");	/* • */
 		else
-			snprintf(marker, sizeof marker, "%s  ", indent);
-		prefix_set(&first, marker, ROLE_DEFAULT);
-		memset(indent, ' ', first.width);
-		indent[first.width < sizeof indent ? first.width : sizeof indent - 1] = '\0';
-		prefix_set(&rest, indent, ROLE_DEFAULT);
+			buf_adds(&pf1, "  ");
+		for (i = utf8_width(buf_str(&pf1), pf1.len); i > 0; i--)
+			buf_addc(&pf2, ' ');
 		break;
 	case BLOCK_QUOTE:
-		role = ROLE_QUOTE;
-		marker[0] = '\0';
+		role = pfrole = ROLE_QUOTE;
 		for (i = 0; i < depth; i++)
-			strcat(marker, "\xE2\x94\x82 ");
-		prefix_set(&first, marker, ROLE_QUOTE);
-		rest = first;
+			buf_adds(&pf1, "\xE2\x94\x82 ");	/* │ */
+		buf_adds(&pf2, buf_str(&pf1));
 		break;
 	case BLOCK_PRE:
 		role = ROLE_CODE;
-		prefix_set(&first, "  ", ROLE_DEFAULT);
-		rest = first;
+		buf_adds(&pf1, "  ");
+		buf_adds(&pf2, "  ");
 		break;
 	default:
-		prefix_set(&first, "", ROLE_DEFAULT);
-		rest = first;
 		break;
 	}
+	prefix_set(&first, buf_str(&pf1), pfrole);
+	prefix_set(&rest, buf_str(&pf2), pfrole);
 	if (with_dateline) {
 		char *d = xasprintf("%s%s", st->dateline,
 		    st->dateline[strlen(st->dateline) - 1] == '.' ? " " :
@@ -418,6 +445,8 @@ render_runs(struct out *o, const struct story *st, const struct story_block *b,
 		    b->runs[i].text);
 	wrap(o, &p, &first, &rest);
 	para_free(&p);
+	buf_free(&pf1);
+	buf_free(&pf2);
 }
 
 #define CELL_SEP	" \xE2\x94\x82 "	/* " │ " */

@@ -270,7 +270,8 @@ test_all_widths(void **state)
 	    "</li></ul></li></ul><pre>\t\ttabs and a long long long line</pre>";
 	struct story *st = story_from_html(html, strlen(html), NULL, "H");
 	struct story_lines *sl;
-	int w;
+	struct buf deep = BUF_INIT;
+	int w, i;
 
 	(void)state;
 	for (w = 10; w <= 120; w++) {
@@ -279,6 +280,18 @@ test_all_widths(void **state)
 		story_lines_free(sl);
 	}
 	story_free(st);
+	/* Nesting deeper than the line is wide (found by the fuzzer). */
+	for (i = 0; i < 40; i++)
+		buf_adds(&deep, "<blockquote><ol start=\"99999\"><li>");
+	buf_adds(&deep, "words in the deepest item");
+	st = story_from_html(deep.data, deep.len, NULL, "H");
+	for (w = 10; w <= 40; w++) {
+		sl = story_render(st, w);
+		check_lines(sl, (size_t)w);
+		story_lines_free(sl);
+	}
+	story_free(st);
+	buf_free(&deep);
 }
 
 int
