@@ -24,6 +24,7 @@ struct writer {
 	struct buf		 run;		/* the paragraph being built */
 	struct buf		 runtext;
 	int			 brs;		/* <br>s in a row in the run */
+	size_t			 runlinks;	/* bytes of link text in the run */
 };
 
 static void write_block(struct writer *, const GumboNode *, int);
@@ -213,7 +214,8 @@ flush_run(struct writer *w)
 	if (!blank(w->runtext.data, w->runtext.len) &&
 	    !is_ad_label(w->runtext.data) &&
 	    !(w->runtext.len < 300 && strstr(buf_str(&w->run), "<a ") != NULL &&
-	    extract_is_read_more(w->runtext.data))) {
+	    extract_is_read_more(w->runtext.data)) &&
+	    !(w->runtext.len < 200 && w->runlinks * 10 > w->runtext.len * 7)) {
 		/* drop trailing <br>s */
 		while (w->run.len >= 4 &&
 		    memcmp(w->run.data + w->run.len - 4, "<br>", 4) == 0)
@@ -226,6 +228,7 @@ flush_run(struct writer *w)
 	buf_reset(&w->run);
 	buf_reset(&w->runtext);
 	w->brs = 0;
+	w->runlinks = 0;
 }
 
 /* An image's address: src, or the lazy-loading attributes when src is a
@@ -290,11 +293,18 @@ find_image(struct writer *w, const GumboNode *n, int depth, char **url)
 	return NULL;
 }
 
-/* Caption and credit text of a figure: figcaption and caption-named
- * elements give the caption, credit-named ones the credit. */
+/* The texts of a figure: figcaption and caption-named elements give the
+ * caption, credit-named ones the credit; other text (an unmarked credit
+ * beside the image) is kept apart. */
+struct figure_text {
+	struct buf	 caption;
+	struct buf	 credit;
+	struct buf	 other;
+};
+
 static void
 figure_texts(struct writer *w, const GumboNode *n, int depth, int in_caption,
-    struct buf *caption, struct buf *credit)
+    struct figure_text *ft)
 {
 	const GumboVector *kids;
 	struct buf scratch = BUF_INIT;
@@ -302,44 +312,50 @@ figure_texts(struct writer *w, const GumboNode *n, int depth, int in_caption,
 
 	if (depth >= EXTRACT_MAX_DEPTH)
 		return;
-	if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
-		if (in_caption)
-			add_text(&scratch, caption, n->v.text.text, 0);
-		buf_free(&scratch);
-		return;
-	}
-	if (n->type == GUMBO_NODE_WHITESPACE && in_caption) {
-		add_text(&scratch, caption, " ", 0);
+	if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA ||
+	    n->type == GUMBO_NODE_WHITESPACE) {
+		add_text(&scratch, in_caption ? &ft->caption : &ft->other,
+		    n->v.text.text, 0);
 		buf_free(&scratch);
 		return;
 	}
 	if (n->type != GUMBO_NODE_ELEMENT || dropped(w, n))
 		return;
 	if (class_has(n, credit_words)) {
-		if (credit->len > 0)
-			buf_addc(credit, ' ');
-		extract_node_text(n, credit);
+		if (ft->credit.len > 0)
+			buf_addc(&ft->credit, ' ');
+		extract_node_text(n, &ft->credit);
 		return;
 	}
 	if (n->v.element.tag == GUMBO_TAG_FIGCAPTION || class_has(n, caption_words))
 		in_caption = 1;
 	kids = &n->v.element.children;
 	for (i = 0; i < kids->length; i++)
-		figure_texts(w, kids->data[i], depth + 1, in_caption, caption, credit);
+		figure_texts(w, kids->data[i], depth + 1, in_caption, ft);
 }
 
 static void
 write_figure(struct writer *w, const GumboNode *n)
 {
-	struct buf caption = BUF_INIT, credit = BUF_INIT, text = BUF_INIT;
-	struct buf *html = &w->o->html;
+	struct figure_text ft = { BUF_INIT, BUF_INIT, BUF_INIT };
+	struct buf text = BUF_INIT, *html = &w->o->html;
+	struct buf caption, credit;
 	char *url = NULL;
 	const GumboNode *img = find_image(w, n, 0, &url);
 	const char *alt;
 
-	figure_texts(w, n, 0, 0, &caption, &credit);
-	trim(&caption);
-	trim(&credit);
+	figure_texts(w, n, 0, 0, &ft);
+	trim(&ft.caption);
+	trim(&ft.credit);
+	trim(&ft.other);
+	if (ft.credit.len == 0 && ft.other.len > 0 &&
+	    extract_text_length(ft.other.data, ft.other.len) < 80) {
+		buf_free(&ft.credit);
+		ft.credit = ft.other;
+		memset(&ft.other, 0, sizeof ft.other);
+	}
+	caption = ft.caption;
+	credit = ft.credit;
 	if (url == NULL && caption.len == 0)
 		goto out;
 	buf_adds(html, "<figure>");
@@ -377,8 +393,9 @@ write_figure(struct writer *w, const GumboNode *n)
 	add_block_text(w, &text);
 out:
 	free(url);
-	buf_free(&caption);
-	buf_free(&credit);
+	buf_free(&ft.caption);
+	buf_free(&ft.credit);
+	buf_free(&ft.other);
 	buf_free(&text);
 }
 
@@ -405,6 +422,7 @@ write_link(struct writer *w, const GumboNode *n, int depth, struct buf *html,
     struct buf *text)
 {
 	const char *href = extract_attr(n, "href");
+	size_t at;
 	char *abs;
 
 	if (href == NULL || !is_link_target_ok(href)) {
@@ -415,8 +433,11 @@ write_link(struct writer *w, const GumboNode *n, int depth, struct buf *html,
 	buf_adds(html, "<a href=\"");
 	add_attr_value(html, abs);
 	buf_adds(html, "\">");
+	at = text->len;
 	write_inline_kids(w, n, depth, html, text);
 	buf_adds(html, "</a>");
+	if (text == &w->runtext)
+		w->runlinks += text->len - at;
 	free(abs);
 }
 

@@ -774,6 +774,26 @@ extract_markup(struct extractor *x, GumboNode *root, struct extract_out *o)
 	return why;
 }
 
+/* Without a headline in the metadata, the page's <h1> beats its <title>
+ * ("Headline | Site") when the title holds it. */
+static void
+prefer_h1_title(struct extractor *x, struct extract_result *r)
+{
+	struct buf h1 = BUF_INIT;
+	struct enode *e;
+
+	if (x->meta.ld_headline != NULL || x->meta.og_title != NULL ||
+	    x->first_h1 == NULL || (e = extract_node(x, x->first_h1)) == NULL ||
+	    e->junk)
+		return;
+	extract_node_text(x->first_h1, &h1);
+	if (h1.len > 0 && (*r->title == '\0' || strstr(r->title, h1.data))) {
+		free(r->title);
+		r->title = utf8_sanitise(h1.data, h1.len, SANITISE_TAB_TO_SPACE);
+	}
+	buf_free(&h1);
+}
+
 static GumboNode *
 find_body(GumboNode *root)
 {
@@ -843,6 +863,7 @@ extract_article(const char *html, size_t len, const char *base_url,
 		*err = xstrdup(why);
 		goto out;
 	}
+	prefer_h1_title(&x, out);
 	if (*out->byline == '\0' && o.byline != NULL) {
 		free(out->byline);
 		out->byline = xstrdup(o.byline);
