@@ -173,13 +173,27 @@ extract_hint_weight(const char *s)
 	return (good ? HINT_WEIGHT : 0) - (bad ? HINT_WEIGHT : 0);
 }
 
+/* Pages repeat the same class on element after element ("para",
+ * "menu-item"): remember the last answer. */
 void
 extract_hint_classify(const char *s, int *weight, int *boilerplate)
 {
+	static _Thread_local char last[128];
+	static _Thread_local int last_weight, last_boilerplate;
 	int good, bad;
 
+	if (strlen(s) < sizeof last && strcmp(s, last) == 0) {
+		*weight = last_weight;
+		*boilerplate = last_boilerplate;
+		return;
+	}
 	hint_match(s, &good, &bad, boilerplate);
 	*weight = (good ? HINT_WEIGHT : 0) - (bad ? HINT_WEIGHT : 0);
+	if (strlen(s) < sizeof last) {
+		memcpy(last, s, strlen(s) + 1);
+		last_weight = *weight;
+		last_boilerplate = *boilerplate;
+	}
 }
 
 int
@@ -215,24 +229,37 @@ extract_text_length(const char *s, size_t len)
 	return n;
 }
 
+size_t
+extract_count_commas(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == ',')
+			n++;
+		else if ((unsigned char)s[i] < 0xE3)
+			continue;
+		else if (i + 2 < len && memcmp(s + i, "\xEF\xBC\x8C", 3) == 0)
+			n++;	/* FULLWIDTH COMMA */
+		else if (i + 2 < len && memcmp(s + i, "\xE3\x80\x81", 3) == 0)
+			n++;	/* IDEOGRAPHIC COMMA */
+	}
+	return n;
+}
+
+double
+extract_score_of(size_t chars, size_t commas)
+{
+	if (chars < 25)
+		return 0;
+	return 1 + (double)commas + (chars / 100 < 3 ? (double)(chars / 100) : 3);
+}
+
 double
 extract_text_score(const char *s, size_t len)
 {
-	size_t chars = extract_text_length(s, len), i;
-	double score = 1;
-
-	if (chars < 25)
-		return 0;
-	for (i = 0; i < len; i++) {
-		if (s[i] == ',')
-			score++;
-		else if (i + 2 < len && memcmp(s + i, "\xEF\xBC\x8C", 3) == 0)
-			score++;	/* FULLWIDTH COMMA */
-		else if (i + 2 < len && memcmp(s + i, "\xE3\x80\x81", 3) == 0)
-			score++;	/* IDEOGRAPHIC COMMA */
-	}
-	score += chars / 100 < 3 ? (double)(chars / 100) : 3;
-	return score;
+	return extract_score_of(extract_text_length(s, len),
+	    extract_count_commas(s, len));
 }
 
 static const char *const read_more[] = {

@@ -63,6 +63,10 @@ struct extractor {
 	const GumboNode	*first_h1;	/* the page's first kept <h1> */
 };
 
+/* Commas (also CJK ones) in s; the score of a paragraph from its
+ * length in characters and its commas (see extract_text_score). */
+size_t		 extract_count_commas(const char *s, size_t len);
+double		 extract_score_of(size_t chars, size_t commas);
 /* Both verdicts on a class/id value with one look. */
 void		 extract_hint_classify(const char *s, int *weight, int *boilerplate);
 struct enode	*extract_node(struct extractor *x, const GumboNode *n);

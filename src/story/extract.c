@@ -381,6 +381,27 @@ inline_text(const GumboNode *n, struct buf *out)
 	}
 }
 
+/* Commas in the kept text below n. */
+static size_t
+commas_below(struct extractor *x, const GumboNode *n, int depth)
+{
+	const GumboVector *kids = &n->v.element.children;
+	struct enode *e;
+	size_t i, count = 0;
+
+	for (i = 0; i < kids->length; i++) {
+		const GumboNode *c = kids->data[i];
+
+		if (c->type == GUMBO_NODE_TEXT)
+			count += extract_count_commas(c->v.text.text,
+			    strlen(c->v.text.text));
+		else if (c->type == GUMBO_NODE_ELEMENT && depth + 1 < EXTRACT_MAX_DEPTH &&
+		    (e = extract_node(x, c)) != NULL && !e->junk)
+			count += commas_below(x, c, depth + 1);
+	}
+	return count;
+}
+
 static void
 score_walk(struct extractor *x, GumboNode *n, int depth)
 {
@@ -394,9 +415,8 @@ score_walk(struct extractor *x, GumboNode *n, int depth)
 		return;
 	if (tag == GUMBO_TAG_P || tag == GUMBO_TAG_PRE ||
 	    (tag == GUMBO_TAG_TD && !e->has_block)) {
-		extract_node_text(n, &b);
-		credit_ancestors(x, n->parent, extract_text_score(b.data, b.len));
-		buf_free(&b);
+		credit_ancestors(x, n->parent, extract_score_of(e->text,
+		    commas_below(x, n, depth)));
 		return;
 	}
 	if (tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_SECTION ||
