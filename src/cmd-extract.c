@@ -26,6 +26,16 @@ is_url(const char *s)
 	    strncasecmp(s, "https://", 8) == 0 || strncasecmp(s, "file://", 7) == 0;
 }
 
+/* Whether a Content-Type is a web page; no header at all passes. */
+static int
+is_html_type(const char *type)
+{
+	if (type == NULL || *type == '\0')
+		return 1;
+	return strncasecmp(type, "text/html", 9) == 0 ||
+	    strncasecmp(type, "application/xhtml", 17) == 0;
+}
+
 static int
 out_width(const struct cli *cli)
 {
@@ -71,7 +81,7 @@ cmd_extract(const struct cli *cli)
 {
 	struct extract_result r;
 	struct buf page = BUF_INIT;
-	char *err = NULL, *final_url = NULL;
+	char *err = NULL, *final_url = NULL, *content_type = NULL;
 	const char *base = cli->base_url, *what = cli->arg;
 	int rc = EXIT_FAIL;
 
@@ -81,13 +91,23 @@ cmd_extract(const struct cli *cli)
 		return EXIT_USAGE;
 	}
 	if (is_url(what)) {
-		if (fetch_url(what, EXTRACT_MAX_PAGE, &page, &final_url, NULL,
-		    &err) != 0)
+		if (fetch_url(what, EXTRACT_MAX_PAGE, &page, &final_url,
+		    &content_type, &err) != 0)
 			goto out;
+		if (!is_html_type(content_type)) {
+			char *t = utf8_sanitise(content_type, strlen(content_type), 0);
+
+			err = xasprintf(_("%s: not a web page (%s)"), what, t);
+			free(t);
+			goto out;
+		}
 		if (base == NULL)
 			base = final_url ? final_url : what;
 	} else if (file_read_all(what, EXTRACT_MAX_PAGE, &page, &err) != 0)
 		goto out;
+	if (page.len > 0 && !utf8_valid(page.data, page.len))
+		log_warn(_("%s: the page is not UTF-8; letters outside ASCII may "
+		    "come out as replacement characters"), what);
 
 	if (extract_article(page.data ? page.data : "", page.len, base, &r,
 	    &err) != 0) {
@@ -111,6 +131,7 @@ out:
 		log_error("%s", err);
 	free(err);
 	free(final_url);
+	free(content_type);
 	extract_result_free(&r);
 	buf_free(&page);
 	return rc;

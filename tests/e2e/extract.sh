@@ -75,6 +75,9 @@ with socketserver.TCPServer(("127.0.0.1", 0), H) as s:
 	err=$("$DATELINE" --extract "http://127.0.0.1:$port/missing.html" 2>&1 >/dev/null); rc=$?
 	is "a URL that answers 404 fails (exit 1)" "$rc" 1
 	contains "the error names the URL" "$err" "missing.html"
+	err=$("$DATELINE" --extract "http://127.0.0.1:$port/wire-article.txt" 2>&1 >/dev/null); rc=$?
+	is "a URL that is not a web page fails (exit 1)" "$rc" 1
+	contains "the error gives the type" "$err" "not a web page (text/plain"
 	kill "$server" 2>/dev/null
 	wait "$server" 2>/dev/null
 	rm -rf "$tmp"
