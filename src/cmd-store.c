@@ -31,9 +31,17 @@ open_store(const struct cli *cli, int flags)
 	if (s == NULL) {
 		log_error("%s", err);
 		free(err);
+		conf_shutdown();
 	}
 	free(path);
 	return s;
+}
+
+static void
+close_store(struct store *s)
+{
+	store_close(s);
+	conf_shutdown();
 }
 
 static int
@@ -145,7 +153,7 @@ cmd_search(const struct cli *cli)
 	} while (n == SEARCH_PAGE);
 	if (fflush(stdout) != 0)
 		rc = EXIT_FAIL;
-	store_close(s);
+	close_store(s);
 	free(terms);
 	return rc;
 }
@@ -183,7 +191,7 @@ cmd_mark_read(const struct cli *cli)
 		    (unsigned long)count), (long long)count);
 	rc = EXIT_OK;
 out:
-	store_close(s);
+	close_store(s);
 	return rc;
 }
 
@@ -215,7 +223,7 @@ cmd_cleanup(const struct cli *cli)
 		    (double)(after.file_bytes + after.wal_bytes) / 1048576.0);
 	rc = EXIT_OK;
 out:
-	store_close(s);
+	close_store(s);
 	return rc;
 }
 
@@ -255,6 +263,6 @@ cmd_stats(const struct cli *cli)
 		    (double)(st.file_bytes + st.wal_bytes) / 1048576.0,
 		    (long long)st.file_bytes, (long long)st.wal_bytes);
 	}
-	store_close(s);
+	close_store(s);
 	return rc;
 }

@@ -277,6 +277,12 @@ do_check(const char *path, const char *logpath)
 	long lines;
 	int rc = 1;
 
+	/* Killed before the store existed: then nothing can have been
+	 * committed either. */
+	if (access(path, F_OK) != 0 && access(logpath, F_OK) != 0) {
+		printf("0 committed changes verified, no store yet\n");
+		return 0;
+	}
 	/* Opening through the store recovers the log like dateline would. */
 	if ((s = store_open(path, STORE_NOCREATE, &err)) == NULL)
 		return die("open", err);
