@@ -167,7 +167,7 @@ enum store_view {
 };
 
 enum store_order {
-	STORE_ORDER_NEWEST,	/* search: most recently stored first */
+	STORE_ORDER_NEWEST,	/* search: newest first (item date) */
 	STORE_ORDER_BEST,	/* search: best match first (bm25) */
 };
 
