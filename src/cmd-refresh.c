@@ -13,6 +13,7 @@
 #include "config/conf.h"
 #include "config/urls.h"
 #include "refresh/refresh.h"
+#include "store/store.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
@@ -273,6 +274,38 @@ out:
 	return rc;
 }
 
+/* Feeds without a "~title" are exported with the title their document
+ * gave (from the store, when there is one); else the URL stands in. */
+static void
+titles_from_store(const struct cli *cli, struct urls *u)
+{
+	struct store_feed_info *feeds = NULL;
+	struct store *s;
+	char *path = conf_cache_path(cli->cache), *err = NULL;
+	size_t n = 0, i, j;
+
+	s = store_open(path, STORE_READONLY, &err);
+	free(path);
+	if (s == NULL || store_feed_list(s, &feeds, &n, &err) != 0) {
+		free(err);
+		store_close(s);
+		return;
+	}
+	for (i = 0; i < u->n; i++) {
+		if (u->v[i].title != NULL)
+			continue;
+		for (j = 0; j < n; j++)
+			if (strcmp(feeds[j].url, u->v[i].url) == 0 &&
+			    strcmp(feeds[j].title, feeds[j].url) != 0) {
+				u->v[i].title = utf8_sanitise(feeds[j].title,
+				    strlen(feeds[j].title), SANITISE_TAB_TO_SPACE);
+				break;
+			}
+	}
+	store_feed_list_free(feeds, n);
+	store_close(s);
+}
+
 int
 cmd_export_opml(const struct cli *cli)
 {
@@ -288,6 +321,7 @@ cmd_export_opml(const struct cli *cli)
 		free(err);
 		goto out;
 	}
+	titles_from_store(cli, &u);
 	opml_export(&u, &out);
 	if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
 		log_error(_("cannot write the OPML: %m"));

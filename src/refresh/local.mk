@@ -13,3 +13,5 @@ tests_unit_test_fetch_refresh_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_fetch_refresh_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test-fetch-refresh
 endif
+TESTS += tests/e2e/refresh-opml.sh
+EXTRA_DIST += tests/e2e/refresh-opml.sh tests/data/fetch/subscriptions.opml

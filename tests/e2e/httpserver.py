@@ -44,6 +44,22 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self):
         srv = self.server.feedserver
+        # Requests at once under count_prefix, in this counting generation
+        # only (a stalled handler of an earlier test may still be asleep).
+        with srv.lock:
+            gen = srv.generation
+            counted = self.path.startswith(srv.count_prefix)
+            if counted:
+                srv.inflight += 1
+                srv.max_inflight = max(srv.max_inflight, srv.inflight)
+        try:
+            self._get(srv)
+        finally:
+            with srv.lock:
+                if counted and gen == srv.generation:
+                    srv.inflight -= 1
+
+    def _get(self, srv):
         with srv.lock:
             srv.log.append((self.path, dict(self.headers.items())))
             route = srv.routes.get(self.path)
@@ -136,6 +152,10 @@ class FeedServer:
         self.log = []
         self.lock = threading.Lock()
         self.stopping = False
+        self.inflight = 0
+        self.count_prefix = "/"
+        self.generation = 0
+        self.max_inflight = 0
         self.httpd = _Server(("127.0.0.1", 0), _Handler)
         self.httpd.feedserver = self
         self.port = self.httpd.server_address[1]
@@ -162,9 +182,19 @@ class FeedServer:
         with self.lock:
             return [r for r in self.log if path is None or r[0] == path]
 
+    def count(self, prefix):
+        """Count requests at once (max_inflight) for paths under prefix,
+        from now on."""
+        with self.lock:
+            self.generation += 1
+            self.count_prefix = prefix
+            self.inflight = 0
+            self.max_inflight = 0
+
     def clear_log(self):
         with self.lock:
             self.log.clear()
+            self.max_inflight = 0
 
 
 def rss(title, items, ttl=None, encoding=None):

@@ -259,6 +259,28 @@ with open(broken, "w") as f:
 rc, r, e, _ = refresh(urls_file=broken)
 ok(rc == 1 and "urls-broken:2:" in e, "a bad urls line: file:line and exit 1", e)
 
+# --- politeness: at most 2 requests at once to one host (the default) -----
+polite = os.path.join(tmp, "urls-polite")
+with open(polite, "w") as f:
+    for i in range(8):
+        srv.route("/p%d.xml" % i, body=rss("P%d" % i, two), delay=0.15)
+        f.write(U("/p%d.xml" % i) + "\n")
+srv.count("/p")
+rc, r, e, _ = refresh(urls_file=polite)
+ok(rc == 0 and srv.max_inflight == 2,
+   "8 feeds on one host: 2 requests at a time", srv.max_inflight)
+conf4 = os.path.join(tmp, "config4")
+with open(conf4, "w") as f:
+    f.write("set max-per-host 4\n")
+for i in range(8):
+    srv.route("/p%d.xml" % i, body=rss("P%d" % i, two + [("x", "x", "x")]),
+              delay=0.15)
+srv.count("/p")
+p = subprocess.run([DATELINE, "--cache", cache, "--config", conf4, "--urls",
+                    polite, "--refresh"], capture_output=True, text=True, env=env)
+ok(p.returncode == 0 and 2 < srv.max_inflight <= 4,
+   "max-per-host 4: up to 4 at a time", srv.max_inflight)
+
 # --- on a terminal: progress and the summary line -------------------------
 master, slave = pty.openpty()
 p = subprocess.Popen([DATELINE, "--cache", cache, "--config", conf, "--urls",
