@@ -146,6 +146,8 @@ do_write(const char *path, const char *logpath, long seed, long iterations)
 		}
 		if (rnd(20) == 0 && store_cleanup(s, &keep, NULL, &err) != 0)
 			return die("cleanup", err);
+		if (rnd(60) == 0 && store_vacuum(s, &err) != 0)
+			return die("vacuum", err);
 	}
 	close(logfd);
 	store_close(s);
