@@ -131,46 +131,45 @@ store_feed_set_url(struct store *s, int64_t id, const char *new_url, char **err)
 int
 store_feed_delete(struct store *s, int64_t id, char **err)
 {
-	sqlite3_stmt *ids = NULL, *del = NULL;
+	static const char *const steps[] = {
+		"DELETE FROM items WHERE feed_id = ?1",
+		"DELETE FROM gone WHERE feed_id = ?1",
+		"DELETE FROM feeds WHERE id = ?1",
+	};
+	sqlite3_stmt *st = NULL;
 	int own, rc = -1, step;
+	size_t i;
 
 	if (store_tx_enter(s, &own, err) != 0)
 		return -1;
+	/* The index first: removing a row needs its text. */
 	if (sqlite3_prepare_v2(s->db, "SELECT id FROM items WHERE feed_id = ?1", -1,
-	    &ids, NULL) != SQLITE_OK) {
+	    &st, NULL) != SQLITE_OK) {
 		store_fail(s, err, _("removing a feed"));
 		goto out;
 	}
-	sqlite3_bind_int64(ids, 1, id);
-	while ((step = sqlite3_step(ids)) == SQLITE_ROW)
-		if (store_fts_stored(s, sqlite3_column_int64(ids, 0), 0, err) != 0)
+	sqlite3_bind_int64(st, 1, id);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		if (store_fts_stored(s, sqlite3_column_int64(st, 0), 0, err) != 0)
 			goto out;
 	if (step != SQLITE_DONE) {
 		store_fail(s, err, _("removing a feed"));
 		goto out;
 	}
-	if (sqlite3_prepare_v2(s->db, "DELETE FROM items WHERE feed_id = ?1; ", -1,
-	    &del, NULL) != SQLITE_OK) {
-		store_fail(s, err, _("removing a feed"));
-		goto out;
+	for (i = 0; i < DL_ARRAY_LEN(steps); i++) {
+		sqlite3_finalize(st);
+		st = NULL;
+		if (sqlite3_prepare_v2(s->db, steps[i], -1, &st, NULL) != SQLITE_OK) {
+			store_fail(s, err, _("removing a feed"));
+			goto out;
+		}
+		sqlite3_bind_int64(st, 1, id);
+		if (store_run(s, st, err, _("removing a feed")) != 0)
+			goto out;
 	}
-	sqlite3_bind_int64(del, 1, id);
-	if (store_run(s, del, err, _("removing a feed")) != 0)
-		goto out;
-	sqlite3_finalize(del);
-	del = NULL;
-	if (sqlite3_prepare_v2(s->db, "DELETE FROM feeds WHERE id = ?1", -1, &del,
-	    NULL) != SQLITE_OK) {
-		store_fail(s, err, _("removing a feed"));
-		goto out;
-	}
-	sqlite3_bind_int64(del, 1, id);
-	if (store_run(s, del, err, _("removing a feed")) != 0)
-		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(ids);
-	sqlite3_finalize(del);
+	sqlite3_finalize(st);
 	return store_tx_leave(s, own, rc, err);
 }
 
