@@ -93,6 +93,7 @@ usage(FILE *out)
 		for (i = 0; i < DL_ARRAY_LEN(opts); i++) {
 			const struct opt *o = &opts[i];
 			char left[64];
+			size_t w;
 
 			if ((int)o->kind != pass)
 				continue;
@@ -103,8 +104,10 @@ usage(FILE *out)
 			else
 				snprintf(left, sizeof left, "    --%s%s%s", o->name,
 				    o->argname ? " " : "", o->argname ? _(o->argname) : "");
-			fprintf(out, "  %-26s %s\n", left,
-			    _(o->help));
+			/* pad by display width: translated names are UTF-8 */
+			w = utf8_width(left, strlen(left));
+			fprintf(out, "  %s%*s %s\n", left, w < 26 ? (int)(26 - w) : 0,
+			    "", _(o->help));
 		}
 	}
 	fputs(_("\nSee dateline(1) for the keys and dateline(5) for the config file.\n"), out);
