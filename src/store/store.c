@@ -47,10 +47,6 @@ hint_for(int code)
 	switch (code & 0xff) {
 	case SQLITE_FULL:
 		return _("the disk is full: nothing of this change was written; free some space");
-	case SQLITE_CORRUPT:
-	case SQLITE_NOTADB:
-		return _("the file is damaged: move it aside (dateline will start a new "
-		    "store) and try 'sqlite3 FILE .recover' on the copy to save what can be saved");
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return _("another dateline kept the store busy too long; try again");
@@ -72,7 +68,12 @@ store_fail(struct store *s, char **err, const char *what)
 
 	if (err == NULL)
 		return -1;
-	if (hint != NULL)
+	if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
+		*err = xasprintf(_("%s: %s: %s (the file is damaged: move it aside "
+		    "(dateline will start a new store) and try \"sqlite3 %s .recover\" "
+		    "on the copy to save what can be saved)"), s->path, what,
+		    sqlite3_errmsg(s->db), s->path);
+	else if (hint != NULL)
 		*err = xasprintf(_("%s: %s: %s (%s)"), s->path, what,
 		    sqlite3_errmsg(s->db), hint);
 	else
