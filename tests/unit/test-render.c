@@ -127,6 +127,34 @@ test_wrap_cjk(void **state)
 }
 
 static void
+test_break_rules(void **state)
+{
+	struct story *st;
+	struct story_lines *sl;
+
+	(void)state;
+	/* A dash never starts a line: it stays with the word before. */
+	sl = render_html("<p>aaaa bbbb ccc \xE2\x80\x94 dd</p>", 14, &st);
+	assert_line(sl, 2, "aaaa bbbb");
+	assert_line(sl, 3, "ccc \xE2\x80\x94 dd");
+	story_lines_free(sl);
+	story_free(st);
+	/* Korean breaks at its spaces, not inside a word. */
+	sl = render_html("<p>\xEC\x96\xB4\xEC\x8B\x9C\xEC\x9E\xA5 "
+	    "\xEC\x83\x88\xEB\xB2\xBD \xEC\x98\x81\xEC\x97\x85</p>", 10, &st);
+	assert_line(sl, 2, "\xEC\x96\xB4\xEC\x8B\x9C\xEC\x9E\xA5");	/* 어시장 */
+	assert_line(sl, 3, "\xEC\x83\x88\xEB\xB2\xBD \xEC\x98\x81\xEC\x97\x85");
+	story_lines_free(sl);
+	story_free(st);
+	/* No-break spaces hold words together. */
+	sl = render_html("<p>aaaaa 10&nbsp;km bbbb</p>", 10, &st);
+	assert_line(sl, 2, "aaaaa");
+	assert_line(sl, 3, "10\xC2\xA0km bbbb");
+	story_lines_free(sl);
+	story_free(st);
+}
+
+static void
 test_combining_and_emoji(void **state)
 {
 	struct story *st;
@@ -301,6 +329,7 @@ main(void)
 		cmocka_unit_test(test_wrap_at_spaces),
 		cmocka_unit_test(test_long_word_is_cut),
 		cmocka_unit_test(test_wrap_cjk),
+		cmocka_unit_test(test_break_rules),
 		cmocka_unit_test(test_combining_and_emoji),
 		cmocka_unit_test(test_rtl_passes_through),
 		cmocka_unit_test(test_roles),

@@ -129,6 +129,17 @@ test_byline(void **state)
 	assert_false(story_match_byline("By 2030 the port will double.", &names));
 	assert_false(story_match_byline("Bystanders said the ferry was late.", &names));
 	assert_false(story_match_byline("By", &names));
+	/* Russian bylines. */
+	assert_true(story_match_byline("\xD0\x90\xD0\xB2\xD1\x82\xD0\xBE"
+	    "\xD1\x80\xD1\x8B: \xD0\x90\xD0\xBD\xD0\xBD\xD0\xB0 \xD0\x91"
+	    "\xD0\xB5\xD0\xBB\xD0\xBE\xD0\xB2\xD0\xB0 \xD0\xB8 \xD0\x9E"
+	    "\xD0\xBB\xD0\xB5\xD0\xB3 \xD0\x92\xD0\xB5\xD1\x82\xD1\x80"
+	    "\xD0\xBE\xD0\xB2", &names));	/* Авторы: Анна Белова и Олег Ветров */
+	assert_string_equal(names, "\xD0\x90\xD0\xBD\xD0\xBD\xD0\xB0 \xD0\x91"
+	    "\xD0\xB5\xD0\xBB\xD0\xBE\xD0\xB2\xD0\xB0 \xD0\xB8 \xD0\x9E"
+	    "\xD0\xBB\xD0\xB5\xD0\xB3 \xD0\x92\xD0\xB5\xD1\x82\xD1\x80"
+	    "\xD0\xBE\xD0\xB2");
+	free(names);
 }
 
 static long
@@ -199,6 +210,14 @@ test_caption_credit(void **state)
 	check_credit("Photo day at the school. Parents came.",
 	    "Photo day at the school. Parents came.", "");
 	check_credit("A plain caption.", "A plain caption.", "");
+	/* A wire crediting its own photographer, and a bracketed credit. */
+	check_credit("The pier at dawn, March 3. DATELINE/Jane Roe/File Photo",
+	    "The pier at dawn, March 3.", "DATELINE/Jane Roe/File Photo");
+	check_credit("The bakery, closed since October. (Test Wire Photo/Fay Ito)",
+	    "The bakery, closed since October.", "Test Wire Photo/Fay Ito");
+	/* A slash in the last sentence is not a credit on its own. */
+	check_credit("Fans cheer. AC/DC played.", "Fans cheer. AC/DC played.", "");
+	check_credit("The band (AC/DC) on stage", "The band (AC/DC) on stage", "");
 }
 
 static void
@@ -347,7 +366,7 @@ test_html_blocks(void **state)
 	    "</figcaption></figure>"
 	    "<p>An <img src=\"/i.png\" alt=\"icon\"> and <a href=\"javascript:x()\">js</a>"
 	    "<script>evil()</script><span style=\"display: none\">hidden</span></p>"
-	    "<p>line<br>break</p>";
+	    "<p>line<br>break</p><p>&nbsp;</p><p> \xE2\x80\x8B </p>";
 	struct story_block *b;
 
 	(void)state;
