@@ -739,6 +739,11 @@ walk_element(struct walk *w, const GumboNode *n, int depth)
 	case GUMBO_TAG_LI:
 		walk_item(w, n, depth);
 		return;
+	case GUMBO_TAG_Q:
+		add_text(w, "\xE2\x80\x9C", 3, w->role);	/* “ */
+		walk_children(w, n, depth);
+		add_text(w, "\xE2\x80\x9D", 3, w->role);	/* ” */
+		return;
 	case GUMBO_TAG_CODE: case GUMBO_TAG_TT: case GUMBO_TAG_KBD:
 	case GUMBO_TAG_SAMP:
 		w->role = ROLE_CODE;

@@ -351,6 +351,32 @@ number_links(struct story *st, struct story_links *links)
 	free(number);
 }
 
+/* Captions in reading order: those above the body first. */
+static void
+order_captions(struct story *st)
+{
+	struct story_caption *sorted;
+	size_t *where, i, k = 0;
+	int pass;
+
+	if (st->ncaptions < 2)
+		return;
+	sorted = xreallocarray(NULL, st->ncaptions, sizeof *sorted);
+	where = xreallocarray(NULL, st->ncaptions, sizeof *where);
+	for (pass = 1; pass >= 0; pass--)
+		for (i = 0; i < st->ncaptions; i++)
+			if (st->captions[i].lead == pass) {
+				where[i] = k;
+				sorted[k++] = st->captions[i];
+			}
+	for (i = 0; i < st->nblocks; i++)
+		if (st->blocks[i].kind == BLOCK_FIGURE)
+			st->blocks[i].caption = where[st->blocks[i].caption];
+	free(st->captions);
+	st->captions = sorted;
+	free(where);
+}
+
 void
 story_source_from_item(struct story_source *src, const struct item *item,
     const char *feed_title)
@@ -398,6 +424,7 @@ story_new(const struct story_source *src)
 		st->byline_shown = xasprintf(_("By %s"), st->byline);
 	}
 	add_media_captions(st, src->media, src->nmedia);
+	order_captions(st);
 	number_links(st, &links);
 	return st;
 }
