@@ -1,7 +1,9 @@
 # The reader (ncursesw).  The command itself is linked into dateline; the
 # rest is library code so the unit tests can link it.
 dateline_SOURCES += src/ui/ui-main.c
-libdateline_a_SOURCES += src/ui/ui.h src/ui/ui-list.c src/ui/ui-action.c
+libdateline_a_SOURCES += src/ui/ui.h src/ui/ui-int.h src/ui/ui-list.c \
+	src/ui/ui-action.c src/ui/ui-source.c src/ui/ui-draw.c src/ui/ui-view.c \
+	src/ui/ui-act.c src/ui/ui-fulltext.c
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test-ui-list tests/unit/test-ui-keys
 tests_unit_test_ui_list_SOURCES = tests/unit/test-ui-list.c
@@ -12,3 +14,7 @@ tests_unit_test_ui_keys_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_ui_keys_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test-ui-list tests/unit/test-ui-keys
 endif
+# The reader in tmux, against file:// feeds and a local HTTP server.
+TESTS += tests/e2e/ui.sh
+EXTRA_DIST += tests/e2e/ui.sh tests/data/ui/wire.xml tests/data/ui/notes.xml \
+	tests/data/ui/article.html tests/data/ui/local.xml.in tests/data/ui/server.py

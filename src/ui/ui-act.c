@@ -509,9 +509,16 @@ ui_run_action(struct ui *ui, enum ui_action a)
 	}
 	case ACT_COPY_LINK: do_copy(ui); break;
 	case ACT_LINKS: ui_links_open(ui); break;
-	case ACT_FULL_TEXT:
-		ui_status(ui, 0, "%s", _("Full-text fetching is not in this build yet."));
+	case ACT_FULL_TEXT: {
+		const char *link = NULL;
+		int64_t id = ui_current_item(ui, &link);
+
+		if (link == NULL || *link == '\0')
+			ui_status(ui, 0, "%s", _("This story has no link."));
+		else
+			ui_fulltext_start(ui, id, link);
 		break;
+	}
 	case ACT_HELP: ui_help_open(ui); break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	default: break;

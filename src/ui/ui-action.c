@@ -81,6 +81,22 @@ ui_action_from_name(const char *name)
 	return -1;
 }
 
+int
+ui_action_applies(enum ui_action a, enum ui_view v)
+{
+	int needs = ui_actions[a].needs;
+
+	if ((needs & NEED_LIST) && v == VIEW_STORY)
+		return 0;
+	if ((needs & NEED_STORY) && v != VIEW_STORY && v != VIEW_LINKS)
+		return 0;
+	if ((needs & NEED_FEED) && v != VIEW_FEEDS)
+		return 0;
+	if ((needs & NEED_ITEM) && v != VIEW_HEADLINES && v != VIEW_STORY && v != VIEW_LINKS)
+		return 0;
+	return 1;
+}
+
 char *
 ui_default_bindings(void)
 {

@@ -97,6 +97,7 @@ struct ui {
 	size_t			 rdone, rtotal;
 	double			 last_refresh;
 	int64_t			 data_version;
+	struct ui_fulltext	*fulltext;	/* the `f` worker, or NULL */
 
 	int			 color;		/* colours in use */
 	int			 attr[ROLE_COUNT];
@@ -138,5 +139,11 @@ void	 ui_refresh_start(struct ui *ui, const char *only_url);
 void	 ui_refresh_poll(struct ui *ui);
 void	 ui_check_store(struct ui *ui);
 void	 ui_open_url(struct ui *ui, const char *url);
+
+/* ui-fulltext.c */
+int	 ui_fulltext_start(struct ui *ui, int64_t id, const char *url);
+int	 ui_fulltext_fd(const struct ui *ui);	/* -1 when none runs */
+void	 ui_fulltext_poll(struct ui *ui);
+void	 ui_fulltext_stop(struct ui *ui);
 
 #endif

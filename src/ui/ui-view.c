@@ -305,6 +305,8 @@ ui_help_open(struct ui *ui)
 
 	ui_aux_free(ui);
 	for (a = 1; a < ACT_COUNT; a++) {
+		if (!ui_action_applies((enum ui_action)a, v))
+			continue;
 		ui_keymap_keys(&ui->keys, (int)v, (enum ui_action)a, keys, sizeof keys);
 		if (keys[0] == '\0')
 			continue;

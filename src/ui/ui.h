@@ -165,6 +165,8 @@ struct ui_action_def {
 };
 extern const struct ui_action_def ui_actions[ACT_COUNT];
 int	 ui_action_from_name(const char *name);	/* -1 when unknown */
+/* Whether an action can do anything in a view (the help lists only those). */
+int	 ui_action_applies(enum ui_action a, enum ui_view v);
 /* The default bindings as config text, one `bind [VIEW] KEY ACTION` a line. */
 char	*ui_default_bindings(void);
 

@@ -12,8 +12,10 @@ fi
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/dateline-ui.XXXXXX")
 SOCK="$T/tmux.sock"
+server=
 cleanup() {
 	"$TMUX_BIN" -S "$SOCK" kill-server >/dev/null 2>&1
+	[ -n "$server" ] && kill "$server" 2>/dev/null
 	rm -rf "$T"
 }
 trap cleanup EXIT INT TERM
@@ -22,13 +24,26 @@ export HOME="$T/home" XDG_CONFIG_HOME="$T/config" XDG_DATA_HOME="$T/data"
 export DATELINE_THEMEDIR="$srcdir/themes" NO_COLOR=
 mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
 cp "$srcdir/tests/data/ui/wire.xml" "$srcdir/tests/data/ui/notes.xml" "$T/"
-printf 'file://%s/wire.xml news\nfile://%s/notes.xml science "~Field Notes"\n' \
-	"$T" "$T" >"$T/urls"
+# a local HTTP server for a summary-only feed and its article page
+mkdir "$T/www"
+cp "$srcdir/tests/data/ui/article.html" "$T/www/"
+${PYTHON3:-python3} "$srcdir/tests/data/ui/server.py" "$T/www" "$T/port" &
+server=$!
+n=100
+while [ ! -s "$T/port" ] && [ "$n" -gt 0 ]; do sleep 0.05; n=$((n - 1)); done
+host="127.0.0.1:$(cat "$T/port")"
+sed "s#HOST#$host#g" "$srcdir/tests/data/ui/local.xml.in" >"$T/www/local.xml"
+{
+	printf 'file://%s/wire.xml news\n' "$T"
+	printf 'file://%s/notes.xml science "~Field Notes"\n' "$T"
+	printf 'http://%s/local.xml local\n' "$host"
+	printf 'file://%s/missing.xml news "~Gone Feed"\n' "$T"
+} >"$T/urls"
 : >"$T/config.txt"
 DL="$DATELINE --urls $T/urls --cache $T/cache.db --config $T/config.txt"
 
 $DL --refresh >"$T/refresh.out" 2>&1
-is "the test feeds are stored" "$?" 0
+is "the test feeds are stored (one fails on purpose)" "$?" 3
 
 tm() { "$TMUX_BIN" -S "$SOCK" "$@"; }
 screen() { tm capture-pane -p -t ui 2>/dev/null; }
@@ -69,6 +84,15 @@ check_gone() {
 	fi
 }
 keys() { tm send-keys -t ui "$@"; sleep 0.05; }
+# goto_feed NAME: select the feed list's row showing NAME (the list starts
+# on the screen's second line)
+goto_feed() {
+	wait_for "$1" 5
+	idx=$(screen | grep -n -F "$1" | head -1 | cut -d: -f1)
+	keys g
+	i=2
+	while [ "$i" -lt "${idx:-2}" ]; do keys j; i=$((i + 1)); done
+}
 
 tm -f /dev/null new-session -d -s ui -x 100 -y 30 \
 	"$DL 2>$T/stderr; echo \"exit=\$?\" >$T/exit; sleep 30"
@@ -80,6 +104,12 @@ check "Flagged follows" "Flagged"
 check "a feed with its unread/total counts" "5/5"
 check "a feed's tags" "(news)"
 check "a feed's title from the urls file" "Field Notes"
+line=$(screen | grep "Gone Feed")
+contains "a feed whose refresh failed is marked" "$line" "!"
+goto_feed "Gone Feed"
+keys e
+check "e shows why its refresh failed" "Gone Feed: "
+keys g
 
 # --- help ---
 keys '?'
@@ -126,18 +156,31 @@ line=$(screen | grep "Lighthouse keepers")
 contains "a flagged headline shows !" "$line" " ! 27 Nov 08:00"
 keys q
 check "q goes back to the feed list" "dateline: feeds"
-keys j Enter
+goto_feed "Flagged"
+keys Enter
 check "the Flagged view opens" "dateline: Flagged"
 check "it lists the flagged story" "Lighthouse keepers"
 check_gone "and only it" "Ferry crews"
 keys q
 
 # --- a feed of its own ---
-keys j j Enter
+goto_feed "Field Notes"
+keys Enter
 check "a feed's own headlines" "dateline: Field Notes"
 check "show its stories" "Kelp forest survey"
 keys h
 check "h goes back too" "dateline: feeds"
+
+# --- the full article behind a summary ---
+goto_feed "Quayside Local"
+keys Enter
+check "the local feed's headlines" "dateline: Quayside Local"
+keys Enter
+check "its story shows the summary" "The old quay lamps shine again."
+keys f
+check "f fetches the full article in the background" "Full article stored."
+check "and the story shows it" "cast-iron lamps that lined the old quay"
+keys q q g
 
 # --- search ---
 keys /
@@ -167,7 +210,7 @@ keys q
 sed 's#<item>#<item><title>Breakwater repairs finish early</title><link>https://harbour.example/2026/breakwater</link><guid>hw-6</guid><pubDate>Fri, 27 Nov 2026 11:00:00 +0000</pubDate><description>Done.</description></item><item>#' \
 	"$T/wire.xml" >"$T/wire.new" && mv "$T/wire.new" "$T/wire.xml"
 keys R
-check "R refreshes every feed and sums up" "Refreshed 2 feeds: 1 new"
+check "R refreshes every feed and sums up" "Refreshed 4 feeds: 1 new story, 1 failed"
 check "the new story's feed counts it" "4/6"
 keys Enter
 check "the new story is in the river" "Breakwater repairs finish early"
