@@ -750,7 +750,9 @@ furniture_in_body(struct writer *w, const GumboNode *n, int figure_like)
 
 	if (figure_like)
 		return 0;
-	if ((e->text < 300 && e->links > 0) || e->text < 40) {
+	/* (only elements without blocks: a lead-in is one line of text, and
+	 * this keeps deep nests from being read again at every level) */
+	if (!e->has_block && ((e->text < 300 && e->links > 0) || e->text < 40)) {
 		extract_node_text(n, &t);
 		if (extract_is_read_more(buf_str(&t)) || is_ad_label(buf_str(&t)))
 			drop = 1;

@@ -363,18 +363,21 @@ credit_ancestors(struct extractor *x, const GumboNode *holder, double score)
 	}
 }
 
-/* Text of the inline children of n only (not of its blocks). */
+/* Text of the inline children of n only (not of its blocks, nor of
+ * inline elements that hold blocks: those are walked on their own). */
 static void
-inline_text(const GumboNode *n, struct buf *out)
+inline_text(struct extractor *x, const GumboNode *n, struct buf *out)
 {
 	const GumboVector *kids = &n->v.element.children;
+	struct enode *e;
 	size_t i;
 
 	for (i = 0; i < kids->length; i++) {
 		const GumboNode *c = kids->data[i];
 
 		if (c->type == GUMBO_NODE_ELEMENT &&
-		    extract_is_block_tag(c->v.element.tag))
+		    (extract_is_block_tag(c->v.element.tag) ||
+		    (e = extract_node(x, c)) == NULL || e->junk || e->has_block))
 			continue;
 		extract_node_text(c, out);
 		buf_addc(out, ' ');
@@ -422,18 +425,24 @@ score_walk(struct extractor *x, GumboNode *n, int depth)
 	if (tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_SECTION ||
 	    tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_SPAN ||
 	    tag == GUMBO_TAG_FONT || tag == GUMBO_TAG_CENTER ||
-	    tag == GUMBO_TAG_MAIN) {
+	    tag == GUMBO_TAG_MAIN || tag == GUMBO_TAG_BODY) {
 		/* Div soup: running text straight inside a container. */
-		inline_text(n, &b);
+		inline_text(x, n, &b);
 		if (extract_text_length(b.data, b.len) >= 25)
 			credit_ancestors(x, e->has_block ? n : n->parent,
 			    extract_text_score(b.data, b.len));
 		buf_free(&b);
 	}
+	/* Inline children without blocks were counted with the text
+	 * above; only blocks (and what holds them) are walked. */
 	for (i = 0; i < kids->length; i++) {
 		GumboNode *c = kids->data[i];
+		struct enode *ce;
 
-		if (c->type == GUMBO_NODE_ELEMENT)
+		if (c->type != GUMBO_NODE_ELEMENT ||
+		    (ce = extract_node(x, c)) == NULL || ce->junk)
+			continue;
+		if (extract_is_block_tag(c->v.element.tag) || ce->has_block)
 			score_walk(x, c, depth + 1);
 	}
 }
@@ -852,6 +861,12 @@ extract_article(const char *html, size_t len, const char *base_url,
 		return -1;
 	}
 	extract_strip_page(html ? html : "", len, &page);
+	if (page.len > EXTRACT_MAX_MARKUP) {
+		*err = xasprintf(_("the page is too large (%zu bytes of markup "
+		    "without scripts and styles, at most %u)"), page.len,
+		    EXTRACT_MAX_MARKUP);
+		goto out;
+	}
 	opts.max_errors = 0;
 	if ((g = gumbo_parse_with_options(&opts, page.data, page.len)) == NULL) {
 		*err = xstrdup(_("the page could not be parsed"));

@@ -22,6 +22,8 @@
 
 /* Limits on what a page can make us hold or do. */
 #define EXTRACT_MAX_PAGE	(16u << 20)	/* bytes of HTML looked at */
+#define EXTRACT_MAX_MARKUP	(4u << 20)	/* of it left for gumbo once
+						   scripts and styles are cut */
 #define EXTRACT_MAX_DEPTH	256		/* nesting followed */
 #define EXTRACT_MAX_JSONLD	16		/* JSON-LD scripts read */
 #define EXTRACT_MAX_JSON_DEPTH	32

@@ -223,6 +223,49 @@ test_jsonld(void **state)
 	extract_result_free(&r);
 }
 
+/* The story split by an ad and a promo, text straight in a div with
+ * <br><br> between paragraphs, a captioned photo in a plain div. */
+static void
+test_siblings_and_cleaning(void **state)
+{
+	struct extract_result r;
+	struct buf b = BUF_INIT;
+	char *err = NULL;
+
+	(void)state;
+	buf_printf(&b, "<html><body><div class=wrap>"
+	    "<div class=part><p>%s</p><p>%s</p></div>"
+	    "<div class=\"ad-slot\"><p>Advertisement</p></div>"
+	    "<div class=part><p>Read more: <a href=\"/x\">Another story</a></p>"
+	    "<p>%s</p></div>"
+	    "<div class=photo><img src=\"/p.jpg\"><div class=caption>The square at "
+	    "dawn.</div><div class=photographer>Photo: A. Lens</div></div>"
+	    "<div class=part>First line of soup, long enough to count here.<br><br>"
+	    "Second line of soup, also long enough to count.</div>"
+	    "</div><div class=\"related-links\"><ul><li><a href=\"/1\">One</a></li>"
+	    "</ul></div></body></html>", para, para, para);
+	assert_int_equal(extract_article(b.data, b.len, "https://n.example/", &r,
+	    &err), 0);
+	assert_null(strstr(r.html, "Advertisement"));
+	assert_null(strstr(r.html, "Read more"));
+	assert_null(strstr(r.html, "One"));
+	assert_non_null(strstr(r.html, "<figure><img src=\"https://n.example/p.jpg\">"
+	    "<figcaption>The square at dawn. <span class=\"credit\">Photo: A. Lens"
+	    "</span></figcaption></figure>"));
+	assert_non_null(strstr(r.html, "<p>First line of soup, long enough to count "
+	    "here.</p>\n<p>Second line of soup, also long enough to count.</p>"));
+	/* three story paragraphs, the two lines of soup */
+	const char *p = r.html;
+	int n = 0;
+	while ((p = strstr(p, "<p>")) != NULL) {
+		n++;
+		p++;
+	}
+	assert_int_equal(n, 5);
+	extract_result_free(&r);
+	buf_free(&b);
+}
+
 static void
 test_refusals(void **state)
 {
@@ -279,6 +322,15 @@ test_limits(void **state)
 	assert_int_equal(extract_article("x", EXTRACT_MAX_PAGE + 1, NULL, &r, &err), -1);
 	assert_non_null(strstr(err, "too large"));
 	free(err);
+	extract_result_free(&r);
+	/* so is one whose markup, scripts cut, is over its own limit */
+	buf_reset(&b);
+	while (b.len <= EXTRACT_MAX_MARKUP)
+		buf_adds(&b, "<b>bold</b>");
+	assert_int_equal(extract_article(b.data, b.len, NULL, &r, &err), -1);
+	assert_non_null(strstr(err, "too large"));
+	free(err);
+	err = NULL;
 	extract_result_free(&r);
 	/* fulltext: the HTML alone */
 	buf_reset(&b);
@@ -392,6 +444,7 @@ main(void)
 		cmocka_unit_test(test_best_candidate),
 		cmocka_unit_test(test_metadata_and_urls),
 		cmocka_unit_test(test_jsonld),
+		cmocka_unit_test(test_siblings_and_cleaning),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_speed_500k),
