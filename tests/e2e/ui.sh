@@ -39,7 +39,9 @@ sed "s#HOST#$host#g" "$srcdir/tests/data/ui/local.xml.in" >"$T/www/local.xml"
 	printf 'http://%s/local.xml local\n' "$host"
 	printf 'file://%s/missing.xml news "~Gone Feed"\n' "$T"
 } >"$T/urls"
-: >"$T/config.txt"
+# the config's own color line wins over the theme: the selection is
+# plain reverse video, which the test finds in capture-pane -e
+printf 'color selected default default reverse\n' >"$T/config.txt"
 DL="$DATELINE --urls $T/urls --cache $T/cache.db --config $T/config.txt"
 
 $DL --refresh >"$T/refresh.out" 2>&1
@@ -84,6 +86,12 @@ check_gone() {
 	fi
 }
 keys() { tm send-keys -t ui "$@"; sleep 0.05; }
+esc=$(printf '\033')
+# the text of the selected line
+selected() {
+	tm capture-pane -p -e -t ui | grep "$esc\[\(0;\)\?7m" | head -1 |
+		sed "s/$esc\[[0-9;]*m//g"
+}
 # goto_feed NAME: select the feed list's row showing NAME (the list starts
 # on the screen's second line)
 goto_feed() {
@@ -209,12 +217,29 @@ keys q
 # --- a background refresh picks up a new story ---
 sed 's#<item>#<item><title>Breakwater repairs finish early</title><link>https://harbour.example/2026/breakwater</link><guid>hw-6</guid><pubDate>Fri, 27 Nov 2026 11:00:00 +0000</pubDate><description>Done.</description></item><item>#' \
 	"$T/wire.xml" >"$T/wire.new" && mv "$T/wire.new" "$T/wire.xml"
+keys g Enter
+check "the river again" "dateline: All headlines"
+keys j j
+contains "the third headline is selected" "$(selected)" "Seabird counts rise"
 keys R
 check "R refreshes every feed and sums up" "Refreshed 4 feeds: 1 new story, 1 failed"
-check "the new story's feed counts it" "4/6"
-keys Enter
+contains "the selection stays on its story" "$(selected)" "Seabird counts rise"
+keys g
 check "the new story is in the river" "Breakwater repairs finish early"
+contains "it came in above" "$(selected)" "Breakwater repairs finish early"
 keys q
+check "the new story's feed counts it" "4/6"
+
+# --- filter by tag, hide read feeds ---
+keys t
+check "t asks for a tag" "Tag (empty for all feeds):"
+keys -l science
+keys Enter
+check "the filtered list says so" "feeds tagged science"
+check "it keeps the feeds with the tag" "Field Notes"
+check_gone "and drops the others" "Harbour Wire"
+keys t Enter
+check "an empty tag shows every feed again" "Harbour Wire"
 
 # --- another process's writes show up ---
 $DL --mark-read all >/dev/null 2>&1
