@@ -50,6 +50,7 @@ struct out {
 	int		 started;
 	int		 printed[KEY_COUNT];
 	size_t		 nitems;
+	json_object	*item;		/* serialised by item_to_json */
 };
 
 static json_object *new_string(const char *);
@@ -146,18 +147,17 @@ needs_escape(uint64_t w)
  * what json-c's own does (minus escaping '/'), but copies the runs that
  * need no escaping eight bytes at a time: story text is most of the
  * bytes --parse writes.  The strings are valid UTF-8 already (the parser
- * sanitises every field).
+ * sanitises every field).  Items are written by a serializer of their
+ * own (item_to_json) on one json-c object that lives for the whole run,
+ * so that an item costs no allocation but its story object.
  */
-static int
-string_to_json(json_object *jso, struct printbuf *pb, int level, int flags)
+static void
+append_string(struct printbuf *pb, const char *s, size_t len)
 {
-	const char *s = json_object_get_string(jso);
-	size_t len = (size_t)json_object_get_string_len(jso), i = 0, start = 0;
+	size_t i = 0, start = 0;
 	char esc[8];
 	uint64_t w;
 
-	(void)level;
-	(void)flags;
 	printbuf_memappend(pb, "\"", 1);
 	while (i < len) {
 		if (i + 8 <= len) {
@@ -187,6 +187,15 @@ string_to_json(json_object *jso, struct printbuf *pb, int level, int flags)
 	}
 	printbuf_memappend(pb, s + start, (int)(len - start));
 	printbuf_memappend(pb, "\"", 1);
+}
+
+static int
+string_to_json(json_object *jso, struct printbuf *pb, int level, int flags)
+{
+	(void)level;
+	(void)flags;
+	append_string(pb, json_object_get_string(jso),
+	    (size_t)json_object_get_string_len(jso));
 	return 0;
 }
 
@@ -224,67 +233,128 @@ emit_story(json_object *obj, const struct feed *feed, const struct item *item)
 	json_object_object_add(obj, "story", story);
 }
 
-static json_object *
-item_json(const struct feed *feed, const struct item *it)
+struct item_ref {
+	const struct feed	*feed;
+	const struct item	*item;
+};
+
+static void
+append_key(struct printbuf *pb, const char *key, const char *s)
 {
-	json_object *obj = json_object_new_object(), *list, *e;
+	printbuf_memappend(pb, ",\"", 2);
+	printbuf_memappend(pb, key, (int)strlen(key));
+	printbuf_memappend(pb, "\":", 2);
+	append_string(pb, s, strlen(s));
+}
+
+static void
+append_time(struct printbuf *pb, const char *key, int64_t t)
+{
+	char iso[21], text[48];
+
+	if (t == DL_TIME_NONE)
+		snprintf(text, sizeof text, ",\"%s\":null", key);
+	else {
+		time_format_iso(t, iso);
+		snprintf(text, sizeof text, ",\"%s\":\"%s\"", key, iso);
+	}
+	printbuf_memappend(pb, text, (int)strlen(text));
+}
+
+static void
+append_number(struct printbuf *pb, const char *key, int64_t n, int known)
+{
+	char text[64];
+
+	if (known)
+		snprintf(text, sizeof text, ",\"%s\":%lld", key, (long long)n);
+	else
+		snprintf(text, sizeof text, ",\"%s\":null", key);
+	printbuf_memappend(pb, text, (int)strlen(text));
+}
+
+static void
+append_lists(struct printbuf *pb, const struct item *it)
+{
 	size_t i;
 
-	add_string(obj, "guid", it->guid);
-	add_string(obj, "title", it->title);
-	add_string(obj, "link", it->link);
-	add_string(obj, "author", it->author);
-	json_object_object_add(obj, "published", time_value(it->published));
-	json_object_object_add(obj, "updated", time_value(it->updated));
-	add_string(obj, "summary", it->summary);
-	add_string(obj, "content", it->content);
-	list = json_object_new_array();
-	for (i = 0; i < it->ncategories; i++)
-		json_object_array_add(list, new_string(it->categories[i]));
-	json_object_object_add(obj, "categories", list);
-	list = json_object_new_array();
+	printbuf_memappend(pb, ",\"categories\":[", 15);
+	for (i = 0; i < it->ncategories; i++) {
+		if (i > 0)
+			printbuf_memappend(pb, ",", 1);
+		append_string(pb, it->categories[i], strlen(it->categories[i]));
+	}
+	printbuf_memappend(pb, "],\"enclosures\":[", 16);
 	for (i = 0; i < it->nenclosures; i++) {
-		e = json_object_new_object();
-		add_string(e, "url", it->enclosures[i].url);
-		add_string(e, "type", it->enclosures[i].type);
-		json_object_object_add(e, "length", it->enclosures[i].length < 0 ? NULL :
-		    json_object_new_int64(it->enclosures[i].length));
-		json_object_array_add(list, e);
+		printbuf_memappend(pb, i > 0 ? ",{\"url\":" : "{\"url\":", i > 0 ? 8 : 7);
+		append_string(pb, it->enclosures[i].url, strlen(it->enclosures[i].url));
+		append_key(pb, "type", it->enclosures[i].type);
+		append_number(pb, "length", it->enclosures[i].length,
+		    it->enclosures[i].length >= 0);
+		printbuf_memappend(pb, "}", 1);
 	}
-	json_object_object_add(obj, "enclosures", list);
-	list = json_object_new_array();
+	printbuf_memappend(pb, "],\"media\":[", 11);
 	for (i = 0; i < it->nmedia; i++) {
-		e = json_object_new_object();
-		add_string(e, "url", it->media[i].url);
-		add_string(e, "type", it->media[i].type);
-		add_string(e, "caption", it->media[i].caption);
-		add_string(e, "credit", it->media[i].credit);
-		json_object_object_add(e, "width", it->media[i].width > 0 ?
-		    json_object_new_int(it->media[i].width) : NULL);
-		json_object_object_add(e, "height", it->media[i].height > 0 ?
-		    json_object_new_int(it->media[i].height) : NULL);
-		json_object_array_add(list, e);
+		printbuf_memappend(pb, i > 0 ? ",{\"url\":" : "{\"url\":", i > 0 ? 8 : 7);
+		append_string(pb, it->media[i].url, strlen(it->media[i].url));
+		append_key(pb, "type", it->media[i].type);
+		append_key(pb, "caption", it->media[i].caption);
+		append_key(pb, "credit", it->media[i].credit);
+		append_number(pb, "width", it->media[i].width, it->media[i].width > 0);
+		append_number(pb, "height", it->media[i].height, it->media[i].height > 0);
+		printbuf_memappend(pb, "}", 1);
 	}
-	json_object_object_add(obj, "media", list);
-	emit_story(obj, feed, it);
-	return obj;
+	printbuf_memappend(pb, "]", 1);
+}
+
+/* json-c serializer of an item: the fields straight from struct item. */
+static int
+item_to_json(json_object *jso, struct printbuf *pb, int level, int flags)
+{
+	const struct item_ref *ref = json_object_get_userdata(jso);
+	const struct item *it = ref->item;
+	json_object *holder = json_object_new_object(), *story;
+
+	(void)level;
+	(void)flags;
+	printbuf_memappend(pb, "{\"guid\":", 8);
+	append_string(pb, it->guid, strlen(it->guid));
+	append_key(pb, "title", it->title);
+	append_key(pb, "link", it->link);
+	append_key(pb, "author", it->author);
+	append_time(pb, "published", it->published);
+	append_time(pb, "updated", it->updated);
+	append_key(pb, "summary", it->summary);
+	append_key(pb, "content", it->content);
+	append_lists(pb, it);
+	emit_story(holder, ref->feed, it);
+	if (json_object_object_get_ex(holder, "story", &story)) {
+		const char *text = json_object_to_json_string_ext(story, JSON_FLAGS);
+
+		printbuf_memappend(pb, ",\"story\":", 9);
+		printbuf_memappend(pb, text, (int)strlen(text));
+	}
+	json_object_put(holder);
+	printbuf_memappend(pb, "}", 1);
+	return 0;
 }
 
 static int
 on_item(void *ctx, const struct feed *feed, const struct item *it)
 {
 	struct out *o = ctx;
-	json_object *obj;
+	struct item_ref ref = { feed, it };
 	const char *text;
 	size_t len;
 
 	if (!o->started)
 		start(o, feed, 0);
-	obj = item_json(feed, it);
+	if (o->item == NULL)
+		o->item = json_object_new_object();
+	json_object_set_serializer(o->item, item_to_json, &ref, NULL);
 	fputs(o->nitems++ > 0 ? ",\n" : "\n", o->fp);
-	text = json_object_to_json_string_length(obj, JSON_FLAGS, &len);
+	text = json_object_to_json_string_length(o->item, JSON_FLAGS, &len);
 	fwrite(text, 1, len, o->fp);
-	json_object_put(obj);
 	return ferror(o->fp) ? -1 : 0;
 }
 
@@ -345,6 +415,7 @@ cmd_parse(const struct cli *cli)
 	}
 	memset(&o, 0, sizeof o);
 	o.fp = stdout;
+	setvbuf(stdout, NULL, _IOFBF, 1 << 16);
 	memset(&opts, 0, sizeof opts);
 	opts.url = cli->base_url;
 	opts.on_item = on_item;
@@ -368,6 +439,7 @@ cmd_parse(const struct cli *cli)
 	}
 	rc = EXIT_OK;
 out:
+	json_object_put(o.item);
 	parser_free(p);
 	if (fd != STDIN_FILENO)
 		close(fd);

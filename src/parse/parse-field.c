@@ -10,6 +10,17 @@
 
 #include "parse/parse-int.h"
 
+/* The value moves into an empty field (no copy: content can be big). */
+static void
+take(char **dst, char **v)
+{
+	if (**dst != '\0' || **v == '\0')
+		return;
+	free(*dst);
+	*dst = *v;
+	*v = NULL;
+}
+
 static void
 set_time(int64_t *dst, const char *v)
 {
@@ -38,14 +49,15 @@ set_author(struct parser *p, char **dst, const char *name, int from_email, int j
 }
 
 static void
-item_field(struct parser *p, enum field f, char *v)
+item_field(struct parser *p, enum field f, char **vp)
 {
+	char *v = *vp;
 	struct item *it = &p->item;
 	char *s;
 
 	switch (f) {
 	case FLD_TITLE:
-		parse_set_if_empty(&it->title, v);
+		take(&it->title, vp);
 		break;
 	case FLD_LINK:
 		if (*it->link == '\0' && *v != '\0') {
@@ -54,10 +66,10 @@ item_field(struct parser *p, enum field f, char *v)
 		}
 		break;
 	case FLD_DESCRIPTION:
-		parse_set_if_empty(&it->summary, v);
+		take(&it->summary, vp);
 		break;
 	case FLD_CONTENT:
-		parse_set_if_empty(&it->content, v);
+		take(&it->content, vp);
 		break;
 	case FLD_AUTHOR:
 		set_author(p, &it->author, v, 0, 0);
@@ -81,7 +93,7 @@ item_field(struct parser *p, enum field f, char *v)
 			p->guid_is_link = 1;
 		/* FALLTHROUGH */
 	case FLD_GUID:
-		parse_set_if_empty(&it->guid, v);
+		take(&it->guid, vp);
 		break;
 	case FLD_CATEGORY:
 		parse_add_category(p, it, v);
@@ -96,14 +108,15 @@ item_field(struct parser *p, enum field f, char *v)
 }
 
 static void
-feed_field(struct parser *p, enum field f, char *v)
+feed_field(struct parser *p, enum field f, char **vp)
 {
+	char *v = *vp;
 	struct feed *fd = &p->feed;
 	char *s;
 
 	switch (f) {
 	case FLD_TITLE:
-		parse_set_if_empty(&fd->title, v);
+		take(&fd->title, vp);
 		break;
 	case FLD_LINK:
 		if (*fd->link == '\0' && *v != '\0') {
@@ -112,10 +125,10 @@ feed_field(struct parser *p, enum field f, char *v)
 		}
 		break;
 	case FLD_DESCRIPTION:
-		parse_set_if_empty(&fd->description, v);
+		take(&fd->description, vp);
 		break;
 	case FLD_LANGUAGE:
-		parse_set_if_empty(&fd->language, v);
+		take(&fd->language, vp);
 		break;
 	case FLD_AUTHOR:
 		set_author(p, &fd->author, v, 0, 0);
@@ -158,8 +171,8 @@ parse_field(struct parser *p, enum ctx where, enum field f, char *v)
 		return;
 	}
 	if (p->in_item)
-		item_field(p, f, v);
+		item_field(p, f, &v);
 	else
-		feed_field(p, f, v);
+		feed_field(p, f, &v);
 	free(v);
 }

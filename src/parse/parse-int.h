@@ -242,6 +242,7 @@ void	 media_reset(struct parser *p);
 
 /* parse-text.c */
 size_t	 text_ascii_run(const char *s, size_t len);
+int	 text_is_clean(const char *s, size_t len, int flags);
 char	*text_clean(const char *s, size_t len, int flags);
 char	*text_collapse(const char *s, size_t len);
 char	*text_html_to_plain(const char *s, size_t len);

@@ -88,6 +88,8 @@ xml_resolve(const struct parser *p, const char *ref)
 	return clean;
 }
 
+static void XMLCALL on_text(void *, const XML_Char *, int);
+
 void
 xml_capture(struct parser *p, enum field f, enum textmode mode, size_t limit)
 {
@@ -98,6 +100,8 @@ xml_capture(struct parser *p, enum field f, enum textmode mode, size_t limit)
 	p->cap_limit = limit;
 	p->cap_wrapper = 0;
 	buf_reset(&p->text);
+	/* Text outside fields is not wanted: expat need not report it. */
+	XML_SetCharacterDataHandler(p->xp, on_text);
 }
 
 /* type="text|html|xhtml" (Atom 1.0) or type + mode (Atom 0.3). */
@@ -228,6 +232,29 @@ trimmed_html(const char *s, size_t len)
 	return text_clean(s, len, SANITISE_KEEP_NEWLINE | SANITISE_KEEP_TAB);
 }
 
+/* An HTML field's value: the text buffer itself when it is clean (it is
+ * the biggest field: no copy), trimmed. */
+static char *
+html_value(struct parser *p)
+{
+	const int flags = SANITISE_KEEP_NEWLINE | SANITISE_KEEP_TAB;
+	char *s = p->text.data;
+	size_t len = p->text.len, lead = 0;
+
+	if (s == NULL)
+		return xstrdup("");
+	while (lead < len && strchr(" \t\r\n", s[lead]) != NULL)
+		lead++;
+	while (len > lead && strchr(" \t\r\n", s[len - 1]) != NULL)
+		len--;
+	if (!text_is_clean(s + lead, len - lead, flags))
+		return trimmed_html(s, p->text.len);
+	if (lead > 0)
+		memmove(s, s + lead, len - lead);
+	buf_truncate(&p->text, len - lead);
+	return buf_detach(&p->text);
+}
+
 static char *
 capture_value(struct parser *p)
 {
@@ -240,7 +267,7 @@ capture_value(struct parser *p)
 		return text_html_to_plain(s, p->text.len);
 	case TEXT_HTML:
 	case TEXT_XHTML:
-		return trimmed_html(s, p->text.len);
+		return html_value(p);
 	case TEXT_PLAIN_TO_HTML:
 		plain = trimmed_html(s, p->text.len);
 		text_escape_html(&b, plain, strlen(plain), 0);
@@ -264,6 +291,7 @@ capture_end(struct parser *p)
 	parse_field(p, p->cap_parent, p->cap_field, v);
 	p->cap_depth = 0;
 	buf_reset(&p->text);
+	XML_SetCharacterDataHandler(p->xp, NULL);
 }
 
 static enum ctx
@@ -410,7 +438,6 @@ xml_start(struct parser *p)
 	}
 	XML_SetUserData(p->xp, p);
 	XML_SetElementHandler(p->xp, on_start, on_end);
-	XML_SetCharacterDataHandler(p->xp, on_text);
 	XML_SetEntityDeclHandler(p->xp, on_entity_decl);
 #if XML_MAJOR_VERSION > 2 || (XML_MAJOR_VERSION == 2 && XML_MINOR_VERSION >= 4)
 	if (!XML_SetBillionLaughsAttackProtectionMaximumAmplification(p->xp, 20.0f) ||
