@@ -230,145 +230,15 @@ flush(struct walk *w)
 	w->space = 1;
 }
 
-static const char *
-attr(const GumboNode *n, const char *name)
-{
-	const GumboAttribute *a;
-
-	if (n->type != GUMBO_NODE_ELEMENT)
-		return NULL;
-	a = gumbo_get_attribute(&n->v.element.attributes, name);
-	return a != NULL ? a->value : NULL;
-}
-
-static int
-attr_contains(const GumboNode *n, const char *name, const char *word)
-{
-	const char *v = attr(n, name);
-
-	return v != NULL && strcasestr(v, word) != NULL;
-}
-
-static int
-hidden(const GumboNode *n)
-{
-	const char *style = attr(n, "style");
-
-	if (attr(n, "hidden") != NULL || attr_contains(n, "aria-hidden", "true"))
-		return 1;
-	if (style != NULL) {
-		char *s = xstrdup(style), *p, *q;
-		int none;
-
-		for (p = q = s; *p; p++)	/* "display: none" */
-			if (*p != ' ')
-				*q++ = *p;
-		*q = '\0';
-		none = strcasestr(s, "display:none") != NULL ||
-		    strcasestr(s, "visibility:hidden") != NULL;
-		free(s);
-		return none;
-	}
-	return 0;
-}
-
-static int
-is_skipped(GumboTag tag)
-{
-	switch (tag) {
-	case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-	case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
-	case GUMBO_TAG_EMBED: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
-	case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT: case GUMBO_TAG_SELECT:
-	case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_FORM: case GUMBO_TAG_NAV:
-	case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE: case GUMBO_TAG_META:
-	case GUMBO_TAG_LINK: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO:
-	case GUMBO_TAG_CANVAS: case GUMBO_TAG_MAP: case GUMBO_TAG_SOURCE:
-	case GUMBO_TAG_TRACK: case GUMBO_TAG_PARAM: case GUMBO_TAG_BASE:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-static int
-is_block(GumboTag tag)
-{
-	switch (tag) {
-	case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION:
-	case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_HEADER:
-	case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_ADDRESS:
-	case GUMBO_TAG_CENTER: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
-	case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS: case GUMBO_TAG_SUMMARY:
-	case GUMBO_TAG_FIELDSET: case GUMBO_TAG_LEGEND: case GUMBO_TAG_CAPTION:
-	case GUMBO_TAG_BODY: case GUMBO_TAG_HTML: case GUMBO_TAG_HR:
-	case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_HGROUP: case GUMBO_TAG_TBODY:
-	case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR:
-	case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_TABLE:
-	case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_LI:
-	case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_FIGURE:
-	case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-	case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-static long
-attr_int(const GumboNode *n, const char *name)
-{
-	const char *v = attr(n, name);
-	char *end;
-	long x;
-
-	if (v == NULL)
-		return -1;
-	x = strtol(v, &end, 10);
-	if (end == v || x < 0)
-		return -1;
-	return x;
-}
-
-/* 1x1 images, hidden images and known counters are tracking pixels. */
-static int
-is_tracking_pixel(const GumboNode *n)
-{
-	static const char *const counters[] = {
-		"feeds.feedburner.com/~r/", "/~ff/", "pixel.wp.com",
-		"stats.wp.com", "/pixel.gif", "/tracking/", "/beacon",
-	};
-	long wd = attr_int(n, "width"), ht = attr_int(n, "height");
-	const char *src = attr(n, "src");
-	size_t i;
-
-	if ((wd >= 0 && wd <= 1) || (ht >= 0 && ht <= 1) || hidden(n))
-		return 1;
-	if (src != NULL)
-		for (i = 0; i < DL_ARRAY_LEN(counters); i++)
-			if (strstr(src, counters[i]) != NULL)
-				return 1;
-	return 0;
-}
-
-static const char *
-img_src(const GumboNode *n)
-{
-	const char *src = attr(n, "src");
-
-	if (src == NULL || *src == '\0' || strncmp(src, "data:", 5) == 0)
-		src = attr(n, "data-src");
-	return src != NULL ? src : "";
-}
 
 /* An image outside a figure: "[image: alt]" in the text. */
 static void
 walk_img(struct walk *w, const GumboNode *n)
 {
-	const char *alt = attr(n, "alt");
+	const char *alt = node_attr(n, "alt");
 	struct buf b = BUF_INIT;
 
-	if (is_tracking_pixel(n))
+	if (node_is_tracking_pixel(n))
 		return;
 	if (!w->space && pending_len(w) > 0)
 		add_text(w, " ", 1, ROLE_BODY);
@@ -421,7 +291,7 @@ linkable(const char *href)
 static void
 walk_link(struct walk *w, const GumboNode *n, int depth)
 {
-	const char *href = attr(n, "href");
+	const char *href = node_attr(n, "href");
 	size_t before = pending_len(w);
 	char *url, *clean;
 	int idx;
@@ -437,97 +307,19 @@ walk_link(struct walk *w, const GumboNode *n, int depth)
 	free(url);
 }
 
-/* Plain text of a subtree into text; text inside credit elements (class
- * "credit", "copyright", <cite>, <small>) into credit instead. */
-static void
-collect_text(const GumboNode *n, struct buf *text, struct buf *credit,
-    int depth)
-{
-	const GumboVector *kids;
-	struct buf *to = text;
-	size_t i;
-
-	if (depth > STORY_MAX_DEPTH)
-		return;
-	if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
-	    n->type == GUMBO_NODE_CDATA) {
-		buf_add_sanitised(text, n->v.text.text, strlen(n->v.text.text),
-		    SANITISE_TAB_TO_SPACE);
-		buf_addc(text, ' ');
-		return;
-	}
-	if (n->type != GUMBO_NODE_ELEMENT || is_skipped(n->v.element.tag) ||
-	    hidden(n))
-		return;
-	if (credit != NULL && (attr_contains(n, "class", "credit") ||
-	    attr_contains(n, "class", "copyright") ||
-	    attr_contains(n, "class", "attribution") ||
-	    n->v.element.tag == GUMBO_TAG_CITE ||
-	    n->v.element.tag == GUMBO_TAG_SMALL)) {
-		to = credit;
-		credit = NULL;
-	}
-	kids = &n->v.element.children;
-	for (i = 0; i < kids->length; i++)
-		collect_text(kids->data[i], to, credit, depth + 1);
-}
-
-/* Collapse whitespace in place; the result has no leading or trailing
- * space. */
-static char *
-squeeze(struct buf *b)
-{
-	char *s = buf_detach(b), *p, *q;
-	int space = 1;
-
-	if (s == NULL)
-		return xstrdup("");
-	for (p = q = s; *p; p++) {
-		if (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t' || *p == '\f') {
-			if (!space)
-				*q++ = ' ';
-			space = 1;
-		} else {
-			*q++ = *p;
-			space = 0;
-		}
-	}
-	if (q > s && q[-1] == ' ')
-		q--;
-	*q = '\0';
-	return s;
-}
-
-static const GumboNode *
-find_tag(const GumboNode *n, GumboTag tag, int depth)
-{
-	const GumboVector *kids;
-	const GumboNode *found;
-	size_t i;
-
-	if (n->type != GUMBO_NODE_ELEMENT || depth > 32)
-		return NULL;
-	if (n->v.element.tag == tag)
-		return n;
-	kids = &n->v.element.children;
-	for (i = 0; i < kids->length; i++)
-		if ((found = find_tag(kids->data[i], tag, depth + 1)) != NULL)
-			return found;
-	return NULL;
-}
 
 /* <figure>: its image and <figcaption> become a caption (with its
  * credit) shown in place; without a caption, "[image: alt]". */
 static void
 walk_figure(struct walk *w, const GumboNode *n, int depth)
 {
-	const GumboNode *img = find_tag(n, GUMBO_TAG_IMG, 0);
-	const GumboNode *cap = find_tag(n, GUMBO_TAG_FIGCAPTION, 0);
+	const GumboNode *img = node_find(n, GUMBO_TAG_IMG, 0);
+	const GumboNode *cap = node_find(n, GUMBO_TAG_FIGCAPTION, 0);
 	struct buf text = BUF_INIT, credit = BUF_INIT;
 	struct story_block *b;
 	char *t, *c, *url, *whole;
 
-	if (img != NULL && is_tracking_pixel(img))
+	if (img != NULL && node_is_tracking_pixel(img))
 		img = NULL;
 	if (cap == NULL) {
 		if (img == NULL) {
@@ -540,16 +332,16 @@ walk_figure(struct walk *w, const GumboNode *n, int depth)
 		return;
 	}
 	flush(w);
-	collect_text(cap, &text, &credit, 0);
-	t = squeeze(&text);
-	c = squeeze(&credit);
+	node_text(cap, &text, &credit, 0);
+	t = node_squeeze(&text);
+	c = node_squeeze(&credit);
 	if (*c == '\0') {
 		whole = t;
 		free(c);
 		story_split_credit(whole, &t, &c);
 		free(whole);
 	}
-	url = img != NULL ? story_resolve_url(w->base, img_src(img)) : xstrdup("");
+	url = img != NULL ? story_resolve_url(w->base, node_img_src(img)) : xstrdup("");
 	if ((*t != '\0' || *c != '\0') &&
 	    w->st->ncaptions < STORY_MAX_CAPTIONS &&
 	    (b = new_block(w->st, BLOCK_FIGURE)) != NULL) {
@@ -561,78 +353,26 @@ walk_figure(struct walk *w, const GumboNode *n, int depth)
 	free(c);
 }
 
-static int
-is_layout_cell_content(const GumboNode *n, int depth)
-{
-	const GumboVector *kids;
-	size_t i;
-
-	if (n->type != GUMBO_NODE_ELEMENT || depth > 32)
-		return 0;
-	switch (n->v.element.tag) {
-	case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_UL:
-	case GUMBO_TAG_OL: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE:
-	case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-	case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-	case GUMBO_TAG_FIGURE: case GUMBO_TAG_IMG:
-		return 1;
-	case GUMBO_TAG_TABLE:
-		if (depth > 0)
-			return 1;
-		break;
-	default:
-		break;
-	}
-	kids = &n->v.element.children;
-	for (i = 0; i < kids->length; i++)
-		if (is_layout_cell_content(kids->data[i], depth + 1))
-			return 1;
-	return 0;
-}
-
-struct rows {
-	const GumboNode	**tr;
-	size_t		  n;
-};
-
-static void
-collect_rows(const GumboNode *n, struct rows *rows, int depth)
-{
-	const GumboVector *kids;
-	size_t i;
-
-	if (n->type != GUMBO_NODE_ELEMENT || depth > 4 ||
-	    rows->n >= STORY_MAX_BLOCKS)
-		return;
-	if (n->v.element.tag == GUMBO_TAG_TR) {
-		rows->tr = xreallocarray(rows->tr, rows->n + 1, sizeof *rows->tr);
-		rows->tr[rows->n++] = n;
-		return;
-	}
-	kids = &n->v.element.children;
-	for (i = 0; i < kids->length; i++)
-		collect_rows(kids->data[i], rows, depth + 1);
-}
 
 /* A data table becomes rows of plain-text cells; a table used for layout
  * (blocks or images in its cells, one column) is walked as blocks. */
 static void
 walk_table(struct walk *w, const GumboNode *n, int depth)
 {
-	struct rows rows = { NULL, 0 };
+	struct node_rows rows = { NULL, 0 };
 	const GumboNode *tr, *td;
 	struct story_block *b;
 	struct buf text = BUF_INIT;
 	size_t i, k, maxcols = 0;
 	int table = ++w->tables, nonempty;
 
-	collect_rows(n, &rows, 0);
+	node_rows(n, &rows, 0);
 	for (i = 0; i < rows.n; i++) {
 		tr = rows.tr[i];
 		if (tr->v.element.children.length > maxcols)
 			maxcols = tr->v.element.children.length;
 	}
-	if (rows.n == 0 || maxcols < 2 || is_layout_cell_content(n, 0)) {
+	if (rows.n == 0 || maxcols < 2 || node_has_blocks(n, 0)) {
 		free(rows.tr);
 		walk_children(w, n, depth);
 		return;
@@ -654,10 +394,10 @@ walk_table(struct walk *w, const GumboNode *n, int depth)
 				continue;
 			if (td->v.element.tag == GUMBO_TAG_TD)
 				b->header = 0;
-			collect_text(td, &text, NULL, 0);
+			node_text(td, &text, NULL, 0);
 			b->cells = xreallocarray(b->cells, b->ncells + 1,
 			    sizeof *b->cells);
-			b->cells[b->ncells] = squeeze(&text);
+			b->cells[b->ncells] = node_squeeze(&text);
 			nonempty |= *b->cells[b->ncells] != '\0';
 			b->ncells++;
 		}
@@ -674,7 +414,7 @@ walk_table(struct walk *w, const GumboNode *n, int depth)
 static void
 walk_list(struct walk *w, const GumboNode *n, int depth)
 {
-	long start = attr_int(n, "start");
+	long start = node_attr_int(n, "start");
 	int saved_item = w->in_item, saved_ord = w->item_ordinal;
 
 	flush(w);
@@ -714,7 +454,7 @@ walk_element(struct walk *w, const GumboNode *n, int depth)
 	GumboTag tag = n->v.element.tag;
 	enum role saved_role = w->role;
 
-	if (is_skipped(tag) || hidden(n) ||
+	if (node_is_skipped(tag) || node_hidden(n) ||
 	    n->v.element.tag_namespace != GUMBO_NAMESPACE_HTML)
 		return;
 	switch (tag) {
@@ -775,7 +515,7 @@ walk_element(struct walk *w, const GumboNode *n, int depth)
 	default:
 		break;
 	}
-	if (is_block(tag)) {
+	if (node_is_block(tag)) {
 		flush(w);
 		walk_children(w, n, depth);
 		flush(w);

@@ -2,6 +2,8 @@
 #ifndef DATELINE_STORY_PRIVATE_H
 #define DATELINE_STORY_PRIVATE_H
 
+#include <gumbo.h>
+
 #include "story/story.h"
 
 /* Links as the HTML walk meets them, before the detectors drop blocks;
@@ -14,6 +16,27 @@ struct story_links {
 /* story-html.c: append the blocks and captions of html to st. */
 void	story_html_walk(struct story *st, struct story_links *links,
 	    const char *html, size_t len, const char *base);
+
+/* story-node.c: what the walk asks of gumbo nodes. */
+struct node_rows {
+	const GumboNode	**tr;
+	size_t		  n;
+};
+const char	*node_attr(const GumboNode *n, const char *name);
+int		 node_attr_contains(const GumboNode *n, const char *name,
+		    const char *word);
+long		 node_attr_int(const GumboNode *n, const char *name);
+int		 node_hidden(const GumboNode *n);
+int		 node_is_skipped(GumboTag tag);
+int		 node_is_block(GumboTag tag);
+int		 node_is_tracking_pixel(const GumboNode *n);
+const char	*node_img_src(const GumboNode *n);
+void		 node_text(const GumboNode *n, struct buf *text,
+		    struct buf *credit, int depth);
+char		*node_squeeze(struct buf *b);
+const GumboNode	*node_find(const GumboNode *n, GumboTag tag, int depth);
+int		 node_has_blocks(const GumboNode *n, int depth);
+void		 node_rows(const GumboNode *n, struct node_rows *rows, int depth);
 
 /* story.c helpers used by the walk. */
 void	story_add_caption(struct story *st, const char *text,
