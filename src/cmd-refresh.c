@@ -139,6 +139,10 @@ fetch_options(struct fetch_opts *fo)
 	fo->connect_timeout = (double)conf_int(CONF_TIMEOUT_CONNECT);
 	fo->total_timeout = (double)conf_int(CONF_TIMEOUT_TOTAL);
 	fo->low_speed_time = (double)conf_int(CONF_LOW_SPEED_TIME);
+	fo->low_speed_limit = conf_int(CONF_LOW_SPEED_LIMIT) > 0 ?
+	    (long)conf_int(CONF_LOW_SPEED_LIMIT) : -1;
+	fo->max_redirects = conf_int(CONF_MAX_REDIRECTS) > 0 ?
+	    (int)conf_int(CONF_MAX_REDIRECTS) : -1;
 	if (*conf_str(CONF_USER_AGENT) != '\0')
 		fo->user_agent = conf_str(CONF_USER_AGENT);
 }
@@ -204,6 +208,7 @@ cmd_refresh(const struct cli *cli)
 	ro.feeds = feeds;
 	ro.nfeeds = n;
 	ro.force = conf_bool(CONF_IGNORE_TTL);
+	ro.min_interval = conf_int(CONF_MIN_INTERVAL);
 	fetch_options(&ro.fetch);
 	if (refresh_run(&ro, on_progress, &p, &sum, &err) != 0) {
 		clear_line(&p);

@@ -92,6 +92,12 @@ fetch_new(const struct fetch_opts *opts)
 		f->o.low_speed_time = FETCH_DEFAULT_LOW_SPEED;
 	if (f->o.total_timeout <= 0)
 		f->o.total_timeout = FETCH_DEFAULT_TOTAL;
+	if (f->o.low_speed_limit == 0)
+		f->o.low_speed_limit = 10;
+	if (f->o.max_redirects == 0)
+		f->o.max_redirects = FETCH_MAX_REDIRECTS;
+	else if (f->o.max_redirects < 0)
+		f->o.max_redirects = 0;
 	scale = f->o.timeout_scale;
 	if (scale <= 0 && (env = getenv("DATELINE_TIMEOUT_SCALE")) != NULL)
 		scale = strtod(env, NULL);
@@ -378,8 +384,8 @@ transfer_start_curl(struct fetcher *f, struct transfer *t)
 	SETOPT(CURLOPT_NOSIGNAL, 1L);
 	SETOPT(CURLOPT_USERAGENT, o->user_agent);
 	SETOPT(CURLOPT_ACCEPT_ENCODING, "");
-	SETOPT(CURLOPT_FOLLOWLOCATION, 1L);
-	SETOPT(CURLOPT_MAXREDIRS, (long)FETCH_MAX_REDIRECTS);
+	SETOPT(CURLOPT_FOLLOWLOCATION, o->max_redirects > 0 ? 1L : 0L);
+	SETOPT(CURLOPT_MAXREDIRS, (long)o->max_redirects);
 	SETOPT(CURLOPT_AUTOREFERER, 1L);
 #if LIBCURL_VERSION_NUM >= 0x075500
 	SETOPT(CURLOPT_PROTOCOLS_STR, "http,https,file");
@@ -398,8 +404,10 @@ transfer_start_curl(struct fetcher *f, struct transfer *t)
 	SETOPT(CURLOPT_CONNECTTIMEOUT_MS, (long)(o->connect_timeout * 1000));
 	SETOPT(CURLOPT_TIMEOUT_MS, (long)(o->total_timeout * 1000));
 	low = (long)(o->low_speed_time + 0.5);
-	SETOPT(CURLOPT_LOW_SPEED_LIMIT, 10L);
-	SETOPT(CURLOPT_LOW_SPEED_TIME, low < 1 ? 1L : low);
+	if (o->low_speed_limit > 0) {
+		SETOPT(CURLOPT_LOW_SPEED_LIMIT, o->low_speed_limit);
+		SETOPT(CURLOPT_LOW_SPEED_TIME, low < 1 ? 1L : low);
+	}
 	if (t->req_etag != NULL)
 		t->headers = add_header(t->headers, "If-None-Match", t->req_etag);
 	if (t->req_last_modified != NULL)
@@ -510,7 +518,7 @@ finish_curl(struct fetcher *f, struct transfer *t, CURLcode rc)
 		out = atomic_load(&f->cancelled) ? FETCH_CANCELLED : FETCH_FAILED;
 		if (rc == CURLE_TOO_MANY_REDIRECTS)
 			t->error = xasprintf(_("more than %d redirects (a loop?)"),
-			    FETCH_MAX_REDIRECTS);
+			    f->o.max_redirects);
 		else if (rc == CURLE_FILESIZE_EXCEEDED)
 			t->too_big = 1;
 		else if (out == FETCH_CANCELLED)

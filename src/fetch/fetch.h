@@ -40,6 +40,8 @@ struct fetch_opts {
 	double		 timeout_scale;
 	const char	*user_agent;	/* NULL: "dateline/VERSION (+terminal news reader)" */
 	int		 allow_exec;	/* run exec: feeds (off for page fetches) */
+	long		 low_speed_limit;	/* bytes/s; 0: 10; -1: no check */
+	int		 max_redirects;	/* 0: FETCH_MAX_REDIRECTS; -1: none */
 };
 
 /* What happened, filled in as the transfer goes. */

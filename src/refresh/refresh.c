@@ -407,8 +407,10 @@ on_done(void *ctx, const struct fetch_result *r)
 	int64_t now = time_now(), not_before = 0;
 	char when[21], *msg;
 
+	if (j->run->o->min_interval > 0)
+		not_before = now + j->run->o->min_interval;
 	if (r->max_age > 0)
-		not_before = now + r->max_age;
+		not_before = later(not_before, now + r->max_age);
 	if (r->retry_after > 0)
 		not_before = later(not_before, r->retry_after);
 	if (r->moved_to != NULL && j->discovered == NULL) {

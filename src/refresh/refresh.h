@@ -46,6 +46,8 @@ struct refresh_opts {
 	/* Ignore the minimum intervals (Cache-Control max-age, <ttl>,
 	 * Retry-After) and fetch every feed now. */
 	int		 force;
+	/* Least time between two fetches of one feed, in seconds (0: none). */
+	int64_t		 min_interval;
 	struct fetch_opts fetch;	/* parallelism, limits, timeouts */
 };
 

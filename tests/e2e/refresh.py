@@ -125,11 +125,14 @@ srv.route("/trunc.xml", body=rss("Truncated", two), truncate=60)
 srv.route("/gzip.xml", body=rss("Gzip feed", two), gzip_body=True)
 bomb = gzip.compress(b"<rss>" + b" " * (40 * 1024 * 1024), compresslevel=9)
 srv.route("/bomb.xml", raw_gzip=bomb)
+srv.route("/maxage.xml", body=rss("Max-age feed", two),
+          headers={"Cache-Control": "public, max-age=3600"})
+srv.route("/ttl.xml", body=rss("TTL feed", two, ttl=60))
 # /missing.xml has no route: 404.
 
 names = ["etag", "lm", "plain", "charset", "textplain", "page", "old1", "temp",
          "loop-a", "gone", "error", "busy", "slow", "stall", "trunc", "gzip",
-         "bomb", "missing"]
+         "bomb", "missing", "maxage", "ttl"]
 with open(urls, "w") as f:
     f.write("# feeds of the e2e test\n")
     for name in names:
@@ -220,6 +223,19 @@ ok(srv.requests("/gone.xml") == [] and status("gone", res2) == "failed",
 ok(srv.requests("/old1.xml") == [] and len(srv.requests("/new.xml")) == 1,
    "a permanent move: the new URL is fetched directly")
 ok(items(url("etag")) == ["g1", "g2"], "304: items kept")
+for name in ("maxage", "ttl"):
+    ok(status(name, res2) == "skipped" and srv.requests("/%s.xml" % name) == [],
+       "%s: not asked again within the interval" % name, res2.get(url(name)))
+force = os.path.join(tmp, "config-force")
+with open(force, "w") as f:
+    f.write("set ignore-ttl yes\nset max-feed-size 5M\n")
+srv.clear_log()
+p = subprocess.run([DATELINE, "--cache", cache, "--config", force, "--urls",
+                    urls, "--refresh", "--json"], capture_output=True, text=True,
+                   env=env)
+ok(len(srv.requests("/ttl.xml")) == 1 and len(srv.requests("/busy.xml")) == 1
+   and len(srv.requests("/gone.xml")) == 1,
+   "ignore-ttl: every feed is asked again (ttl, Retry-After, gone)")
 
 # --- run 3: feeds that worked now fail; nothing stored is lost ------------
 srv.route("/etag.xml", status=500, body=b"broken")
