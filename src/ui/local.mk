@@ -2,7 +2,7 @@
 # rest is library code so the unit tests can link it.
 dateline_SOURCES += src/ui/ui-main.c
 libdateline_a_SOURCES += src/ui/ui.h src/ui/ui-int.h src/ui/ui-list.c \
-	src/ui/ui-action.c src/ui/ui-source.c src/ui/ui-draw.c src/ui/ui-view.c \
+	src/ui/ui-action.c src/ui/ui-color.c src/ui/ui-source.c src/ui/ui-draw.c src/ui/ui-view.c \
 	src/ui/ui-act.c src/ui/ui-fulltext.c
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test-ui-list tests/unit/test-ui-keys

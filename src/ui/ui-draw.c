@@ -69,58 +69,6 @@ curses_attrs(int a)
 	return out;
 }
 
-/* The red, green and blue of a palette colour (xterm's 256). */
-static void
-palette_rgb(int c, int *r, int *g, int *b)
-{
-	static const int base[16][3] = {
-		{0,0,0}, {205,0,0}, {0,205,0}, {205,205,0}, {0,0,238}, {205,0,205},
-		{0,205,205}, {229,229,229}, {127,127,127}, {255,0,0}, {0,255,0},
-		{255,255,0}, {92,92,255}, {255,0,255}, {0,255,255}, {255,255,255},
-	};
-	static const int level[6] = { 0, 95, 135, 175, 215, 255 };
-
-	if (c < 16) {
-		*r = base[c][0]; *g = base[c][1]; *b = base[c][2];
-	} else if (c < 232) {
-		c -= 16;
-		*r = level[c / 36]; *g = level[(c / 6) % 6]; *b = level[c % 6];
-	} else
-		*r = *g = *b = 8 + (c - 232) * 10;
-}
-
-/* The nearest colour a terminal with ncolors colours shows. */
-static int
-reduce_color(int c, int ncolors)
-{
-	int r, g, b, best = 0, i, limit;
-	long d, bestd = -1;
-
-	if (c < 0)
-		return -1;
-	if (CONF_COLOR_IS_RGB(c)) {
-		if (ncolors >= 0x1000000)
-			return c & 0xffffff;	/* a direct-colour terminal */
-		r = (c >> 16) & 255; g = (c >> 8) & 255; b = c & 255;
-	} else if (c < ncolors)
-		return c;
-	else
-		palette_rgb(c, &r, &g, &b);
-	limit = ncolors >= 256 ? 256 : ncolors >= 16 ? 16 : 8;
-	for (i = 0; i < limit; i++) {
-		int pr, pg, pb;
-
-		palette_rgb(i, &pr, &pg, &pb);
-		d = (long)(pr - r) * (pr - r) + (long)(pg - g) * (pg - g) +
-		    (long)(pb - b) * (pb - b);
-		if (bestd < 0 || d < bestd) {
-			bestd = d;
-			best = i;
-		}
-	}
-	return best;
-}
-
 static void
 setup_colors(struct ui *ui)
 {
@@ -143,12 +91,12 @@ setup_colors(struct ui *ui)
 		if (!ui->color || (st.fg == CONF_COLOR_DEFAULT && st.bg == CONF_COLOR_DEFAULT))
 			continue;
 #if defined(NCURSES_EXT_COLORS)
-		if (init_extended_pair(r + 1, reduce_color(st.fg, COLORS),
-		    reduce_color(st.bg, COLORS)) == ERR)
+		if (init_extended_pair(r + 1, ui_color_reduce(st.fg, COLORS),
+		    ui_color_reduce(st.bg, COLORS)) == ERR)
 			continue;
 #else
-		if (init_pair((short)(r + 1), (short)reduce_color(st.fg, COLORS > 256 ? 256 : COLORS),
-		    (short)reduce_color(st.bg, COLORS > 256 ? 256 : COLORS)) == ERR)
+		if (init_pair((short)(r + 1), (short)ui_color_reduce(st.fg, COLORS > 256 ? 256 : COLORS),
+		    (short)ui_color_reduce(st.bg, COLORS > 256 ? 256 : COLORS)) == ERR)
 			continue;
 #endif
 		ui->attr[r] |= (int)COLOR_PAIR(r + 1);

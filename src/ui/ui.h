@@ -199,6 +199,10 @@ void	 ui_keymap_keys(const struct ui_keymap *m, int view, enum ui_action a,
 
 /* --- Small helpers shared by the views. --- */
 
+/* The nearest colour (CONF_COLOR_* from conf.h) a terminal with ncolors
+ * colours shows: -1 stays the default, true colour needs 2^24 colours. */
+int	 ui_color_reduce(int color, int ncolors);
+
 /* OSC 52 sequence copying text to the clipboard (text sanitised first). */
 char	*ui_osc52(const char *text);
 /* Headline date: "27 Nov 14:03" in the user's locale. */

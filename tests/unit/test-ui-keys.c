@@ -184,6 +184,26 @@ test_osc52(void **state)
 }
 
 static void
+test_colors_reduce(void **state)
+{
+	(void)state;
+	assert_int_equal(ui_color_reduce(CONF_COLOR_DEFAULT, 8), -1);
+	assert_int_equal(ui_color_reduce(1, 8), 1);
+	assert_int_equal(ui_color_reduce(9, 8), 1);		/* bright red: red */
+	assert_int_equal(ui_color_reduce(9, 16), 9);
+	assert_int_equal(ui_color_reduce(196, 256), 196);
+	assert_int_equal(ui_color_reduce(196, 16), 9);		/* xterm red */
+	assert_int_equal(ui_color_reduce(196, 8), 1);
+	assert_int_equal(ui_color_reduce(CONF_COLOR_RGB(255, 0, 0), 256), 9);
+	assert_int_equal(ui_color_reduce(CONF_COLOR_RGB(0, 0, 0), 8), 0);
+	assert_int_equal(ui_color_reduce(CONF_COLOR_RGB(0x26, 0x8b, 0xd2), 256), 32);
+	/* a direct-colour terminal takes the colour itself */
+	assert_int_equal(ui_color_reduce(CONF_COLOR_RGB(0x26, 0x8b, 0xd2), 0x1000000),
+	    0x268bd2);
+	assert_int_equal(ui_color_reduce(250, 8), 7);		/* light grey: white */
+}
+
+static void
 test_themes_load(void **state)
 {
 	static const char *themes[] = { "default", "light", "dark-256", "mono", "solarized" };
@@ -223,6 +243,7 @@ main(void)
 		cmocka_unit_test(test_binding_errors),
 		cmocka_unit_test(test_key_names),
 		cmocka_unit_test(test_osc52),
+		cmocka_unit_test(test_colors_reduce),
 		cmocka_unit_test(test_themes_load),
 	};
 
