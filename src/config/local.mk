@@ -16,3 +16,5 @@ TESTS += tests/unit/test-config tests/unit/test-config-newsboat
 endif
 TESTS += tests/e2e/config.sh
 EXTRA_DIST += tests/e2e/config.sh fuzz/corpus/config
+TESTS += tests/e2e/po-ui.sh
+EXTRA_DIST += tests/e2e/po-ui.sh
