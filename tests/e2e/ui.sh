@@ -102,6 +102,11 @@ goto_feed() {
 	while [ "$i" -lt "${idx:-2}" ]; do keys j; i=$((i + 1)); done
 }
 
+# o runs $BROWSER with the link as its one argument (no shell)
+printf '#!/bin/sh\nprintf "%%s" "$1" >"%s/opened"\n' "$T" >"$T/browser"
+chmod +x "$T/browser"
+export BROWSER="$T/browser"
+
 tm -f /dev/null new-session -d -s ui -x 100 -y 30 \
 	"$DL 2>$T/stderr; echo \"exit=\$?\" >$T/exit; sleep 30"
 
@@ -190,6 +195,30 @@ check "f fetches the full article in the background" "Full article stored."
 check "and the story shows it" "cast-iron lamps that lined the old quay"
 keys q q g
 
+# --- links: the browser, the clipboard, the mouse ---
+tm set -g set-clipboard on
+keys Enter
+check "the river" "dateline: All headlines"
+# a click (xterm mouse report: button 1 at column 6, row 4) selects
+tm send-keys -t ui -l "$(printf '\033[M %s%s' "$(printf '\046')" "$(printf '\044')")"
+contains "a mouse click selects the row under it" "$(selected)" "Seabird counts rise"
+keys y
+check "y copies the link" "Copied https://notes.example/seabirds"
+is "the link reached the clipboard with OSC 52" "$(tm show-buffer 2>/dev/null)" \
+	"https://notes.example/seabirds"
+keys o
+n=100
+while [ ! -s "$T/opened" ] && [ "$n" -gt 0 ]; do sleep 0.05; n=$((n - 1)); done
+is "o hands the link to \$BROWSER" "$(cat "$T/opened" 2>/dev/null)" \
+	"https://notes.example/seabirds"
+check "and the reader comes back" "Opened https://notes.example/seabirds"
+keys u
+check "u marks a story read" "Marked read."
+contains "and the N goes" "$(selected)" "   27 Nov 07:00"
+keys u
+check "u again marks it unread" "Marked unread."
+keys q
+
 # --- search ---
 keys /
 check "/ asks for search terms" "Search:"
@@ -245,11 +274,36 @@ check "an empty tag shows every feed again" "Harbour Wire"
 $DL --mark-read all >/dev/null 2>&1
 check "a mark-read from another process updates the counts" "0/6"
 
+# --- hide read feeds, mark a feed read ---
+goto_feed "Field Notes"
+keys A
+check "A marks the feed read" "stories marked read."
+keys H
+check_gone "H hides feeds with nothing unread" "Field Notes"
+keys H
+check "H again shows them" "Field Notes"
+
 # --- quit ---
 keys Q
 n=100
 while [ ! -s "$T/exit" ] && [ "$n" -gt 0 ]; do sleep 0.05; n=$((n - 1)); done
 is "Q quits with status 0" "$(cat "$T/exit" 2>/dev/null)" "exit=0"
 is "nothing was written to stderr" "$(cat "$T/stderr" 2>/dev/null)" ""
+
+# --- other terminals: TERM=linux, NO_COLOR, a tiny window ---
+tm new-session -d -s plain -x 40 -y 10 \
+	"env TERM=linux NO_COLOR=1 $DL 2>$T/stderr2; sleep 30"
+n=100
+while [ "$n" -gt 0 ]; do
+	case $(tm capture-pane -p -t plain) in *"All headlines"*) break ;; esac
+	sleep 0.05; n=$((n - 1))
+done
+contains "the reader draws on TERM=linux at 40x10" "$(tm capture-pane -p -t plain)" \
+	"All headlines (river)"
+colours=$(tm capture-pane -p -e -t plain | grep -c "$esc\[[34][0-7]m")
+is "NO_COLOR: no colours, attributes only" "$colours" 0
+reverse=$(tm capture-pane -p -e -t plain | grep -c "$esc\[\(0;\)\?7m")
+ok "NO_COLOR: the selection (and bars) still show in reverse video" [ "$reverse" -ge 2 ]
+tm send-keys -t plain Q
 
 tap_done
