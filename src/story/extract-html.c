@@ -270,6 +270,18 @@ image_url(struct writer *w, const GumboNode *img)
 	return NULL;
 }
 
+/* <amp-img>, which gumbo knows only as an unknown tag. */
+static int
+is_amp_img(const GumboNode *n)
+{
+	GumboStringPiece name = n->v.element.original_tag;
+
+	if (n->v.element.tag != GUMBO_TAG_UNKNOWN || name.data == NULL)
+		return 0;
+	gumbo_tag_from_original_text(&name);
+	return name.length == 7 && strncasecmp(name.data, "amp-img", 7) == 0;
+}
+
 /* The first usable image below n. */
 static const GumboNode *
 find_image(struct writer *w, const GumboNode *n, int depth, char **url)
@@ -281,7 +293,7 @@ find_image(struct writer *w, const GumboNode *n, int depth, char **url)
 	if (n->type != GUMBO_NODE_ELEMENT || depth >= EXTRACT_MAX_DEPTH ||
 	    dropped(w, n))
 		return NULL;
-	if (n->v.element.tag == GUMBO_TAG_IMG) {
+	if (n->v.element.tag == GUMBO_TAG_IMG || is_amp_img(n)) {
 		if ((*url = image_url(w, n)) != NULL)
 			return n;
 		return NULL;

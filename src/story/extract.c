@@ -24,7 +24,7 @@
 #include "util/util.h"
 
 #define MIN_ARTICLE_CHARS	250	/* less is not an article */
-#define LOGIN_MAX_CHARS		1000	/* a password field and less text */
+#define LOGIN_MAX_CHARS		500	/* a password field and less text */
 #define WRAPPER_CHARS		1000	/* furniture-named yet holding text */
 #define MAX_LINKED_HEADINGS	3	/* more in the body: an index page */
 #define MAX_CANDIDATES		8
@@ -739,9 +739,17 @@ count_words(const char *s)
 static const char *
 refusal(const struct extractor *x, const struct extract_out *o)
 {
-	if (x->meta.has_password && o->chars < LOGIN_MAX_CHARS)
+	const struct extract_meta *m = &x->meta;
+	int says_article = m->ld_article ||
+	    (m->og_type != NULL && strcmp(m->og_type, "article") == 0);
+
+	if (m->has_password && o->chars < LOGIN_MAX_CHARS)
 		return _("no article found: the page looks like a login page");
-	if (o->linked_headings >= MAX_LINKED_HEADINGS)
+	/* Teasers: headings that are links, a big share of the blocks (at
+	 * least half when the page calls itself an article: a list of
+	 * linked subheads in a long story is not an index). */
+	if (o->linked_headings >= MAX_LINKED_HEADINGS &&
+	    o->linked_headings * (says_article ? 2 : 5) >= o->blocks)
 		return _("no article found: the page looks like an index page");
 	if (o->chars < MIN_ARTICLE_CHARS)
 		return _("no article found: the page has too little running text");

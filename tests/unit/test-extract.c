@@ -294,6 +294,18 @@ test_refusals(void **state)
 	err = NULL;
 	extract_result_free(&r);
 
+	/* the same linked headings in a long story that says it is one */
+	buf_reset(&b);
+	buf_adds(&b, "<html><head><meta property=\"og:type\" content=\"article\">"
+	    "</head><body><article>");
+	for (i = 0; i < 4; i++)
+		buf_printf(&b, "<h2><a href=\"/s/%d\">App number %d</a></h2><p>%s</p>"
+		    "<p>%s</p>", i, i, para, para);
+	buf_adds(&b, "</article></body></html>");
+	assert_int_equal(extract_article(b.data, b.len, NULL, &r, &err), 0);
+	assert_non_null(strstr(r.html, "<h2><a href=\"/s/3\">App number 3</a></h2>"));
+	extract_result_free(&r);
+
 	assert_int_equal(extract_article("", 0, NULL, &r, &err), -1);
 	assert_non_null(strstr(err, "no article found"));
 	free(err);
