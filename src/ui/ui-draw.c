@@ -88,6 +88,10 @@ setup_colors(struct ui *ui)
 			continue;
 		}
 		ui->attr[r] = curses_attrs(st.attrs);
+		/* without colour, a coloured background (bars, the selection)
+		 * becomes reverse video so that it still stands out */
+		if (!ui->color && st.bg != CONF_COLOR_DEFAULT)
+			ui->attr[r] |= A_REVERSE;
 		if (!ui->color || (st.fg == CONF_COLOR_DEFAULT && st.bg == CONF_COLOR_DEFAULT))
 			continue;
 #if defined(NCURSES_EXT_COLORS)

@@ -77,6 +77,17 @@ check() {
 		screen | sed 's/^/# | /'
 	fi
 }
+# check_selected DESCRIPTION TEXT: the selected line shows TEXT (waiting)
+check_selected() {
+	n=200
+	while [ "$n" -gt 0 ]; do
+		case $(selected) in *"$2"*) ok "$1" true; return ;; esac
+		sleep 0.05
+		n=$((n - 1))
+	done
+	ok "$1" false
+	printf '# selected: %s\n' "$(selected)"
+}
 check_gone() {
 	if wait_gone "$2"; then
 		ok "$1" true
@@ -201,7 +212,7 @@ keys Enter
 check "the river" "dateline: All headlines"
 # a click (xterm mouse report: button 1 at column 6, row 4) selects
 tm send-keys -t ui -l "$(printf '\033[M %s%s' "$(printf '\046')" "$(printf '\044')")"
-contains "a mouse click selects the row under it" "$(selected)" "Seabird counts rise"
+check_selected "a mouse click selects the row under it" "Seabird counts rise"
 keys y
 check "y copies the link" "Copied https://notes.example/seabirds"
 is "the link reached the clipboard with OSC 52" "$(tm show-buffer 2>/dev/null)" \
@@ -295,7 +306,7 @@ tm new-session -d -s plain -x 40 -y 10 \
 	"env TERM=linux NO_COLOR=1 $DL 2>$T/stderr2; sleep 30"
 n=100
 while [ "$n" -gt 0 ]; do
-	case $(tm capture-pane -p -t plain) in *"All headlines"*) break ;; esac
+	case $(tm capture-pane -p -t plain) in *"All headlines"*"help"*) break ;; esac
 	sleep 0.05; n=$((n - 1))
 done
 contains "the reader draws on TERM=linux at 40x10" "$(tm capture-pane -p -t plain)" \
