@@ -4,7 +4,7 @@
  * pre, table rows, a href with absolute URLs, em, strong, code, br); every
  * other element is unwrapped and text straight inside containers becomes
  * paragraphs.  Furniture that survived the choice (share bars, "Read
- * more" lines, link lists, bylines, the repeated headline) is dropped
+ * more" lines, link lists, bylines, the repeated headline) is extract_dropped
  * here, and photo credits are gathered into their figure's caption.
  */
 #include "config.h"
@@ -18,21 +18,13 @@
 #include "story/extract-int.h"
 #include "util/util.h"
 
-struct writer {
-	struct extractor	*x;
-	struct extract_out	*o;
-	struct buf		 run;		/* the paragraph being built */
-	struct buf		 runtext;
-	int			 brs;		/* <br>s in a row in the run */
-	size_t			 runlinks;	/* bytes of link text in the run */
-};
 
 static void write_block(struct writer *, const GumboNode *, int);
 static void write_inline(struct writer *, const GumboNode *, int,
     struct buf *, struct buf *);
 
-static int
-class_has(const GumboNode *n, const char *const *words)
+int
+extract_class_has(const GumboNode *n, const char *const *words)
 {
 	const char *c = extract_attr(n, "class"), *id = extract_attr(n, "id");
 
@@ -42,11 +34,11 @@ class_has(const GumboNode *n, const char *const *words)
 	return 0;
 }
 
-static const char *const credit_words[] = {
+const char *const extract_credit_words[] = {
 	"credit", "photographer", "fotograf", "copyright", "byline", "source",
 	"bildnachweis", "autor", "author", "credito", "cr\xC3\xA9" "dit", NULL,
 };
-static const char *const caption_words[] = {
+const char *const extract_caption_words[] = {
 	"caption", "legend", "bildunterschrift", "bildtext", "pie-de-foto",
 	"piefoto", "pie_foto", "didascalia", NULL,
 };
@@ -69,8 +61,8 @@ info(struct writer *w, const GumboNode *n)
 	return extract_node(w->x, n);
 }
 
-static int
-dropped(struct writer *w, const GumboNode *n)
+int
+extract_dropped(struct writer *w, const GumboNode *n)
 {
 	struct enode *e = info(w, n);
 
@@ -78,8 +70,8 @@ dropped(struct writer *w, const GumboNode *n)
 }
 
 /* Escaped, white-space-collapsed text (verbatim inside <pre>). */
-static void
-add_text(struct buf *html, struct buf *text, const char *s, int pre)
+void
+extract_add_text(struct buf *html, struct buf *text, const char *s, int pre)
 {
 	const char *stops = pre ? "<>&" : "<>& \n\r\f";
 	char *t = NULL;
@@ -139,8 +131,8 @@ add_text(struct buf *html, struct buf *text, const char *s, int pre)
 	free(t);
 }
 
-static void
-add_attr_value(struct buf *html, const char *s)
+void
+extract_add_attr(struct buf *html, const char *s)
 {
 	char *t = utf8_sanitise(s, strlen(s), 0), *c;
 
@@ -166,8 +158,8 @@ blank(const char *s, size_t len)
 }
 
 /* The trimmed text of a block, from its plain-text buffer. */
-static void
-trim(struct buf *b)
+void
+extract_trim(struct buf *b)
 {
 	size_t i = 0;
 
@@ -183,10 +175,10 @@ trim(struct buf *b)
 }
 
 /* A finished block: its HTML (already written) and its text. */
-static void
-add_block_text(struct writer *w, struct buf *text)
+void
+extract_add_block_text(struct writer *w, struct buf *text)
 {
-	trim(text);
+	extract_trim(text);
 	if (text->len == 0)
 		return;
 	if (w->o->text.len > 0)
@@ -210,7 +202,7 @@ is_ad_label(const char *s)
 static void
 flush_run(struct writer *w)
 {
-	trim(&w->runtext);
+	extract_trim(&w->runtext);
 	if (!blank(w->runtext.data, w->runtext.len) &&
 	    !is_ad_label(w->runtext.data) &&
 	    !(w->runtext.len < 300 && strstr(buf_str(&w->run), "<a ") != NULL &&
@@ -223,192 +215,12 @@ flush_run(struct writer *w)
 		buf_adds(&w->o->html, "<p>");
 		buf_add(&w->o->html, w->run.data, w->run.len);
 		buf_adds(&w->o->html, "</p>\n");
-		add_block_text(w, &w->runtext);
+		extract_add_block_text(w, &w->runtext);
 	}
 	buf_reset(&w->run);
 	buf_reset(&w->runtext);
 	w->brs = 0;
 	w->runlinks = 0;
-}
-
-/* An image's address: src, or the lazy-loading attributes when src is a
- * placeholder.  Allocated and absolute, or NULL. */
-static char *
-image_url(struct writer *w, const GumboNode *img)
-{
-	static const char *const attrs[] = {
-		"data-src", "data-lazy-src", "data-original", "data-url",
-		"src", "data-srcset", "srcset",
-	};
-	const char *v, *wd = extract_attr(img, "width"),
-	    *ht = extract_attr(img, "height");
-	size_t i, len;
-
-	if ((wd && strcmp(wd, "1") == 0) || (ht && strcmp(ht, "1") == 0))
-		return NULL;	/* a tracking pixel */
-	for (i = 0; i < DL_ARRAY_LEN(attrs); i++) {
-		if ((v = extract_attr(img, attrs[i])) == NULL)
-			continue;
-		while (*v == ' ')
-			v++;
-		if (*v == '\0' || strncasecmp(v, "data:", 5) == 0)
-			continue;
-		len = strcspn(v, " ,");	/* the first srcset candidate */
-		char *ref = xstrndup(v, len), *abs;
-
-		if (w->x->base != NULL) {
-			abs = parse_url_resolve(w->x->base, ref);
-			free(ref);
-		} else
-			abs = ref;
-		if (strncasecmp(abs, "javascript:", 11) == 0) {
-			free(abs);
-			return NULL;
-		}
-		return abs;
-	}
-	return NULL;
-}
-
-/* <amp-img>, which gumbo knows only as an unknown tag. */
-static int
-is_amp_img(const GumboNode *n)
-{
-	GumboStringPiece name = n->v.element.original_tag;
-
-	if (n->v.element.tag != GUMBO_TAG_UNKNOWN || name.data == NULL)
-		return 0;
-	gumbo_tag_from_original_text(&name);
-	return name.length == 7 && strncasecmp(name.data, "amp-img", 7) == 0;
-}
-
-/* The first usable image below n. */
-static const GumboNode *
-find_image(struct writer *w, const GumboNode *n, int depth, char **url)
-{
-	const GumboVector *kids;
-	const GumboNode *found;
-	size_t i;
-
-	if (n->type != GUMBO_NODE_ELEMENT || depth >= EXTRACT_MAX_DEPTH ||
-	    dropped(w, n))
-		return NULL;
-	if (n->v.element.tag == GUMBO_TAG_IMG || is_amp_img(n)) {
-		if ((*url = image_url(w, n)) != NULL)
-			return n;
-		return NULL;
-	}
-	kids = &n->v.element.children;
-	for (i = 0; i < kids->length; i++)
-		if ((found = find_image(w, kids->data[i], depth + 1, url)) != NULL)
-			return found;
-	return NULL;
-}
-
-/* The texts of a figure: figcaption and caption-named elements give the
- * caption, credit-named ones the credit; other text (an unmarked credit
- * beside the image) is kept apart. */
-struct figure_text {
-	struct buf	 caption;
-	struct buf	 credit;
-	struct buf	 other;
-};
-
-static void
-figure_texts(struct writer *w, const GumboNode *n, int depth, int in_caption,
-    struct figure_text *ft)
-{
-	const GumboVector *kids;
-	struct buf scratch = BUF_INIT;
-	size_t i;
-
-	if (depth >= EXTRACT_MAX_DEPTH)
-		return;
-	if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA ||
-	    n->type == GUMBO_NODE_WHITESPACE) {
-		add_text(&scratch, in_caption ? &ft->caption : &ft->other,
-		    n->v.text.text, 0);
-		buf_free(&scratch);
-		return;
-	}
-	if (n->type != GUMBO_NODE_ELEMENT || dropped(w, n))
-		return;
-	if (class_has(n, credit_words)) {
-		if (ft->credit.len > 0)
-			buf_addc(&ft->credit, ' ');
-		extract_node_text(n, &ft->credit);
-		return;
-	}
-	if (n->v.element.tag == GUMBO_TAG_FIGCAPTION || class_has(n, caption_words))
-		in_caption = 1;
-	kids = &n->v.element.children;
-	for (i = 0; i < kids->length; i++)
-		figure_texts(w, kids->data[i], depth + 1, in_caption, ft);
-}
-
-static void
-write_figure(struct writer *w, const GumboNode *n)
-{
-	struct figure_text ft = { BUF_INIT, BUF_INIT, BUF_INIT };
-	struct buf text = BUF_INIT, *html = &w->o->html;
-	struct buf caption, credit;
-	char *url = NULL;
-	const GumboNode *img = find_image(w, n, 0, &url);
-	const char *alt;
-
-	figure_texts(w, n, 0, 0, &ft);
-	trim(&ft.caption);
-	trim(&ft.credit);
-	trim(&ft.other);
-	if (ft.credit.len == 0 && ft.other.len > 0 &&
-	    extract_text_length(ft.other.data, ft.other.len) < 80) {
-		buf_free(&ft.credit);
-		ft.credit = ft.other;
-		memset(&ft.other, 0, sizeof ft.other);
-	}
-	caption = ft.caption;
-	credit = ft.credit;
-	if (url == NULL && caption.len == 0)
-		goto out;
-	buf_adds(html, "<figure>");
-	if (url != NULL) {
-		buf_adds(html, "<img src=\"");
-		add_attr_value(html, url);
-		buf_addc(html, '"');
-		if ((alt = extract_attr(img, "alt")) != NULL && *alt != '\0') {
-			buf_adds(html, " alt=\"");
-			add_attr_value(html, alt);
-			buf_addc(html, '"');
-		}
-		buf_addc(html, '>');
-		w->o->images++;
-	}
-	if (caption.len > 0 || credit.len > 0) {
-		struct buf scratch = BUF_INIT;
-
-		buf_adds(html, "<figcaption>");
-		add_text(html, &text, buf_str(&caption), 0);
-		if (credit.len > 0) {
-			if (caption.len > 0) {
-				buf_addc(html, ' ');
-				buf_addc(&text, ' ');
-			}
-			buf_adds(html, "<span class=\"credit\">");
-			add_text(html, &scratch, buf_str(&credit), 0);
-			buf_adds(html, "</span>");
-			buf_add(&text, scratch.data, scratch.len);
-		}
-		buf_adds(html, "</figcaption>");
-		buf_free(&scratch);
-	}
-	buf_adds(html, "</figure>\n");
-	add_block_text(w, &text);
-out:
-	free(url);
-	buf_free(&ft.caption);
-	buf_free(&ft.credit);
-	buf_free(&ft.other);
-	buf_free(&text);
 }
 
 static int
@@ -443,7 +255,7 @@ write_link(struct writer *w, const GumboNode *n, int depth, struct buf *html,
 	}
 	abs = w->x->base ? parse_url_resolve(w->x->base, href) : xstrdup(href);
 	buf_adds(html, "<a href=\"");
-	add_attr_value(html, abs);
+	extract_add_attr(html, abs);
 	buf_adds(html, "\">");
 	at = text->len;
 	write_inline_kids(w, n, depth, html, text);
@@ -463,10 +275,10 @@ write_inline(struct writer *w, const GumboNode *n, int depth, struct buf *html,
 		return;
 	if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA ||
 	    n->type == GUMBO_NODE_WHITESPACE) {
-		add_text(html, text, n->v.text.text, 0);
+		extract_add_text(html, text, n->v.text.text, 0);
 		return;
 	}
-	if (n->type != GUMBO_NODE_ELEMENT || dropped(w, n))
+	if (n->type != GUMBO_NODE_ELEMENT || extract_dropped(w, n))
 		return;
 	switch (n->v.element.tag) {
 	case GUMBO_TAG_A:
@@ -490,7 +302,7 @@ write_inline(struct writer *w, const GumboNode *n, int depth, struct buf *html,
 		break;
 	default:
 		if (extract_is_block_tag(n->v.element.tag))
-			add_text(html, text, " ", 0);
+			extract_add_text(html, text, " ", 0);
 		break;
 	}
 	if (wrap != NULL)
@@ -499,7 +311,7 @@ write_inline(struct writer *w, const GumboNode *n, int depth, struct buf *html,
 	if (wrap != NULL)
 		buf_printf(html, "</%s>", wrap);
 	else if (extract_is_block_tag(n->v.element.tag))
-		add_text(html, text, " ", 0);
+		extract_add_text(html, text, " ", 0);
 }
 
 /* Lower-case letters and digits of s, for comparing headings. */
@@ -555,7 +367,7 @@ write_heading(struct writer *w, const GumboNode *n, int depth)
 		break;
 	}
 	write_inline_kids(w, n, depth, &html, &text);
-	trim(&text);
+	extract_trim(&text);
 	if (text.len == 0 || is_headline(w, text.data))
 		goto out;
 	if (e->text > 0 && e->links * 10 >= e->text * 8)
@@ -563,7 +375,7 @@ write_heading(struct writer *w, const GumboNode *n, int depth)
 	buf_printf(&w->o->html, "<h%d>", level);
 	buf_add(&w->o->html, html.data, html.len);
 	buf_printf(&w->o->html, "</h%d>\n", level);
-	add_block_text(w, &text);
+	extract_add_block_text(w, &text);
 out:
 	buf_free(&html);
 	buf_free(&text);
@@ -583,11 +395,11 @@ write_list_item(struct writer *w, const GumboNode *li, int depth)
 	for (i = 0; i < kids->length; i++) {
 		const GumboNode *c = kids->data[i];
 
-		if (c->type == GUMBO_NODE_ELEMENT && !dropped(w, c) &&
+		if (c->type == GUMBO_NODE_ELEMENT && !extract_dropped(w, c) &&
 		    (c->v.element.tag == GUMBO_TAG_UL ||
 		    c->v.element.tag == GUMBO_TAG_OL)) {
 			buf_add(&w->o->html, html.data, html.len);
-			add_block_text(w, &text);
+			extract_add_block_text(w, &text);
 			buf_reset(&html);
 			buf_reset(&text);
 			write_list(w, c, depth + 1);
@@ -595,7 +407,7 @@ write_list_item(struct writer *w, const GumboNode *li, int depth)
 			write_inline(w, c, depth + 1, &html, &text);
 	}
 	buf_add(&w->o->html, html.data, html.len);
-	add_block_text(w, &text);
+	extract_add_block_text(w, &text);
 	(void)at;
 	buf_adds(&w->o->html, "</li>\n");
 	buf_free(&html);
@@ -616,7 +428,7 @@ write_list(struct writer *w, const GumboNode *n, int depth)
 	for (i = 0; i < kids->length; i++) {
 		const GumboNode *c = kids->data[i];
 
-		if (c->type != GUMBO_NODE_ELEMENT || dropped(w, c) ||
+		if (c->type != GUMBO_NODE_ELEMENT || extract_dropped(w, c) ||
 		    c->v.element.tag != GUMBO_TAG_LI)
 			continue;
 		write_list_item(w, c, depth + 1);
@@ -644,15 +456,15 @@ write_pre(struct writer *w, const GumboNode *n, int depth)
 		struct buf t = BUF_INIT;
 
 		if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_WHITESPACE)
-			add_text(&w->o->html, &text, c->v.text.text, 1);
-		else if (c->type == GUMBO_NODE_ELEMENT && !dropped(w, c)) {
+			extract_add_text(&w->o->html, &text, c->v.text.text, 1);
+		else if (c->type == GUMBO_NODE_ELEMENT && !extract_dropped(w, c)) {
 			extract_node_text(c, &t);
-			add_text(&w->o->html, &text, buf_str(&t), 1);
+			extract_add_text(&w->o->html, &text, buf_str(&t), 1);
 		}
 		buf_free(&t);
 	}
 	buf_adds(&w->o->html, "</pre>\n");
-	add_block_text(w, &text);
+	extract_add_block_text(w, &text);
 out:
 	buf_free(&text);
 }
@@ -704,7 +516,7 @@ write_row(struct writer *w, const GumboNode *tr, int depth)
 		const GumboNode *c = kids->data[i];
 		const char *tag;
 
-		if (c->type != GUMBO_NODE_ELEMENT || dropped(w, c))
+		if (c->type != GUMBO_NODE_ELEMENT || extract_dropped(w, c))
 			continue;
 		if (c->v.element.tag != GUMBO_TAG_TD && c->v.element.tag != GUMBO_TAG_TH)
 			continue;
@@ -716,7 +528,7 @@ write_row(struct writer *w, const GumboNode *tr, int depth)
 		buf_printf(&w->o->html, "</%s>", tag);
 	}
 	buf_adds(&w->o->html, "</tr>\n");
-	add_block_text(w, &text);
+	extract_add_block_text(w, &text);
 	buf_free(&text);
 }
 
@@ -731,7 +543,7 @@ write_rows(struct writer *w, const GumboNode *n, int depth)
 	for (i = 0; i < kids->length; i++) {
 		const GumboNode *c = kids->data[i];
 
-		if (c->type != GUMBO_NODE_ELEMENT || dropped(w, c))
+		if (c->type != GUMBO_NODE_ELEMENT || extract_dropped(w, c))
 			continue;
 		if (c->v.element.tag == GUMBO_TAG_TR)
 			write_row(w, c, depth + 1);
@@ -777,7 +589,7 @@ furniture_in_body(struct writer *w, const GumboNode *n, int figure_like)
 		drop = 1;
 	if (tag == GUMBO_TAG_P && extract_link_density(e) > 0.8 && e->text < 200)
 		drop = 1;
-	if (!drop && e->text < 150 && class_has(n, byline_words)) {
+	if (!drop && e->text < 150 && extract_class_has(n, byline_words)) {
 		if (w->o->byline == NULL) {
 			extract_node_text(n, &t);
 			const char *s = buf_str(&t);
@@ -789,53 +601,10 @@ furniture_in_body(struct writer *w, const GumboNode *n, int figure_like)
 		}
 		drop = 1;
 	}
-	if (!drop && e->text < 100 && (tag == GUMBO_TAG_TIME || class_has(n, date_words)))
+	if (!drop && e->text < 100 && (tag == GUMBO_TAG_TIME || extract_class_has(n, date_words)))
 		drop = 1;
 	buf_free(&t);
 	return drop;
-}
-
-/* A caption-named element at or a little below n. */
-static int
-has_caption(const GumboNode *n, int depth)
-{
-	const GumboVector *kids = &n->v.element.children;
-	size_t i;
-
-	if (class_has(n, caption_words) || n->v.element.tag == GUMBO_TAG_FIGCAPTION)
-		return 1;
-	if (depth >= 3)
-		return 0;
-	for (i = 0; i < kids->length; i++) {
-		const GumboNode *c = kids->data[i];
-
-		if (c->type == GUMBO_NODE_ELEMENT && has_caption(c, depth + 1))
-			return 1;
-	}
-	return 0;
-}
-
-static int
-is_figure_like(struct writer *w, const GumboNode *n)
-{
-	return extract_is_figure_like(w->x, n);
-}
-
-int
-extract_is_figure_like(struct extractor *x, const GumboNode *n)
-{
-	struct writer wr = { .x = x }, *w = &wr;
-	struct enode *e = info(w, n);
-	char *url = NULL;
-	const GumboNode *img;
-
-	if (n->v.element.tag == GUMBO_TAG_FIGURE)
-		return 1;
-	if (e == NULL || e->text >= 400 || !has_caption(n, 0))
-		return 0;
-	img = find_image(w, n, 0, &url);
-	free(url);
-	return img != NULL;
 }
 
 static void
@@ -859,7 +628,7 @@ write_container(struct writer *w, const GumboNode *n, int depth)
 	for (i = 0; i < kids->length; i++) {
 		const GumboNode *c = kids->data[i];
 
-		if (c->type == GUMBO_NODE_ELEMENT && dropped(w, c))
+		if (c->type == GUMBO_NODE_ELEMENT && extract_dropped(w, c))
 			continue;
 		if (c->type == GUMBO_NODE_ELEMENT && c->v.element.tag == GUMBO_TAG_TIME)
 			note_time(w, c);
@@ -871,7 +640,7 @@ write_container(struct writer *w, const GumboNode *n, int depth)
 			continue;
 		}
 		if (c->type == GUMBO_NODE_ELEMENT && e->text < 150 &&
-		    (class_has(c, byline_words) || class_has(c, date_words)) &&
+		    (extract_class_has(c, byline_words) || extract_class_has(c, date_words)) &&
 		    furniture_in_body(w, c, 0))
 			continue;
 		if (c->type == GUMBO_NODE_ELEMENT && c->v.element.tag == GUMBO_TAG_BR) {
@@ -892,13 +661,13 @@ write_block(struct writer *w, const GumboNode *n, int depth)
 	int fig;
 
 	if (n->type != GUMBO_NODE_ELEMENT || depth >= EXTRACT_MAX_DEPTH ||
-	    dropped(w, n))
+	    extract_dropped(w, n))
 		return;
-	fig = is_figure_like(w, n);
+	fig = extract_is_figure_like(w->x, n);
 	if (furniture_in_body(w, n, fig))
 		return;
 	if (fig) {
-		write_figure(w, n);
+		extract_write_figure(w, n);
 		return;
 	}
 	switch (n->v.element.tag) {
@@ -918,7 +687,7 @@ write_block(struct writer *w, const GumboNode *n, int depth)
 		buf_adds(&w->o->html, "</blockquote>\n");
 		break;
 	case GUMBO_TAG_IMG:
-		write_figure(w, n);
+		extract_write_figure(w, n);
 		break;
 	case GUMBO_TAG_PRE:
 		write_pre(w, n, depth);

@@ -93,4 +93,28 @@ int		 extract_is_figure_like(struct extractor *x, const GumboNode *n);
 void		 extract_write(struct extractor *x, GumboNode **roots,
 		     size_t nroots, struct extract_out *o);
 
+/* The writer's state and the helpers its files share (extract-html.c,
+ * extract-figure.c). */
+struct writer {
+	struct extractor	*x;
+	struct extract_out	*o;
+	struct buf		 run;		/* the paragraph being built */
+	struct buf		 runtext;
+	int			 brs;		/* <br>s in a row in the run */
+	size_t			 runlinks;	/* bytes of link text in the run */
+};
+
+extern const char *const extract_credit_words[];
+extern const char *const extract_caption_words[];
+int		 extract_class_has(const GumboNode *n, const char *const *words);
+int		 extract_dropped(struct writer *w, const GumboNode *n);
+/* Escaped, white-space-collapsed text into html, plain into text. */
+void		 extract_add_text(struct buf *html, struct buf *text,
+		     const char *s, int pre);
+void		 extract_add_attr(struct buf *html, const char *s);
+void		 extract_trim(struct buf *b);
+/* A block is written: count its text and add it to the plain text. */
+void		 extract_add_block_text(struct writer *w, struct buf *text);
+void		 extract_write_figure(struct writer *w, const GumboNode *n);
+
 #endif
