@@ -51,6 +51,7 @@ struct out {
 	int		 printed[KEY_COUNT];
 	size_t		 nitems;
 	json_object	*item;		/* serialised by item_to_json */
+	json_object	*holder;	/* for emit_story */
 };
 
 static json_object *new_string(const char *);
@@ -208,34 +209,28 @@ new_string(const char *s)
 	return v;
 }
 
-static void
-add_string(json_object *obj, const char *key, const char *s)
-{
-	json_object_object_add(obj, key, new_string(s));
-}
-
 /*
  * STORY HOOK.  The "story" object of each item: dateline, byline, photo
- * captions and credits.  The story module fills it (it replaces the body
- * of this one function); until then the keys are there, empty.
+ * captions and credits.  The story module fills it by replacing the body
+ * of this one function: build the object and add it to obj under the key
+ * "story", e.g. json_object_object_add(obj, "story", story); strings
+ * made with new_string() are written by the fast serializer.  When no
+ * "story" key is added, the item gets the empty one, STORY_EMPTY.
  */
+#define STORY_EMPTY "{\"dateline\":\"\",\"byline\":\"\",\"captions\":[],\"credits\":\"\"}"
+
 static void
 emit_story(json_object *obj, const struct feed *feed, const struct item *item)
 {
-	json_object *story = json_object_new_object();
-
+	(void)obj;
 	(void)feed;
 	(void)item;
-	add_string(story, "dateline", "");
-	add_string(story, "byline", "");
-	json_object_object_add(story, "captions", json_object_new_array());
-	add_string(story, "credits", "");
-	json_object_object_add(obj, "story", story);
 }
 
 struct item_ref {
 	const struct feed	*feed;
 	const struct item	*item;
+	json_object		*holder;	/* emit_story adds "story" here */
 };
 
 static void
@@ -313,7 +308,7 @@ item_to_json(json_object *jso, struct printbuf *pb, int level, int flags)
 {
 	const struct item_ref *ref = json_object_get_userdata(jso);
 	const struct item *it = ref->item;
-	json_object *holder = json_object_new_object(), *story;
+	json_object *story;
 
 	(void)level;
 	(void)flags;
@@ -327,14 +322,15 @@ item_to_json(json_object *jso, struct printbuf *pb, int level, int flags)
 	append_key(pb, "summary", it->summary);
 	append_key(pb, "content", it->content);
 	append_lists(pb, it);
-	emit_story(holder, ref->feed, it);
-	if (json_object_object_get_ex(holder, "story", &story)) {
+	emit_story(ref->holder, ref->feed, it);
+	printbuf_memappend(pb, ",\"story\":", 9);
+	if (json_object_object_get_ex(ref->holder, "story", &story)) {
 		const char *text = json_object_to_json_string_ext(story, JSON_FLAGS);
 
-		printbuf_memappend(pb, ",\"story\":", 9);
 		printbuf_memappend(pb, text, (int)strlen(text));
-	}
-	json_object_put(holder);
+		json_object_object_del(ref->holder, "story");
+	} else
+		printbuf_memappend(pb, STORY_EMPTY, (int)strlen(STORY_EMPTY));
 	printbuf_memappend(pb, "}", 1);
 	return 0;
 }
@@ -343,14 +339,17 @@ static int
 on_item(void *ctx, const struct feed *feed, const struct item *it)
 {
 	struct out *o = ctx;
-	struct item_ref ref = { feed, it };
+	struct item_ref ref = { feed, it, NULL };
 	const char *text;
 	size_t len;
 
 	if (!o->started)
 		start(o, feed, 0);
-	if (o->item == NULL)
+	if (o->item == NULL) {
 		o->item = json_object_new_object();
+		o->holder = json_object_new_object();
+	}
+	ref.holder = o->holder;
 	json_object_set_serializer(o->item, item_to_json, &ref, NULL);
 	fputs(o->nitems++ > 0 ? ",\n" : "\n", o->fp);
 	text = json_object_to_json_string_length(o->item, JSON_FLAGS, &len);
@@ -440,6 +439,7 @@ cmd_parse(const struct cli *cli)
 	rc = EXIT_OK;
 out:
 	json_object_put(o.item);
+	json_object_put(o.holder);
 	parser_free(p);
 	if (fd != STDIN_FILENO)
 		close(fd);

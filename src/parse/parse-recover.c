@@ -112,60 +112,83 @@ find_bang(const char *p, const char *end)
 	return NULL;
 }
 
-static void
-scan(struct parser *p, const char *s, size_t len, int final)
+/*
+ * Follow CDATA sections (and note a DOCTYPE) over s[from, to).  Only a
+ * reference we would change needs to know whether it is in CDATA, so this
+ * runs lazily: up to such a '&', and at the end of each chunk.  No marker
+ * can straddle a '&'; at the end of a chunk (at_end) one can, and the
+ * index of its start is returned so that it waits for the next chunk.
+ */
+static size_t
+track(struct parser *p, const char *s, size_t from, size_t to, int at_end)
 {
-	size_t i = 0, start = 0;
-	const char *e, *html, *amp = NULL, *bang;
-	int n;
+	const char *e;
+	size_t i = from, k;
 
-	while (i < len) {
+	while (i < to) {
 		if (p->in_cdata) {
-			if ((e = memmem(s + i, len - i, "]]>", 3)) == NULL) {
-				if (final)
-					break;
-				/* "]]" may end the chunk: keep two bytes back. */
-				i = len - (len - i < 2 ? len - i : 2);
-				goto hold;
+			if ((e = memmem(s + i, to - i, "]]>", 3)) == NULL) {
+				if (!at_end)
+					return to;
+				for (k = 0; k < 2 && to - k > i && s[to - k - 1] == ']'; k++)
+					;
+				return to - k;	/* perhaps "]]" of "]]>" */
 			}
 			i = (size_t)(e - s) + 3;
 			p->in_cdata = 0;
 			continue;
 		}
-		/* Only '&' and "<!" matter; both are found with memchr. */
-		if (amp == NULL || amp < s + i) {
-			/* s + len: there is none (searched once a chunk). */
-			if ((amp = memchr(s + i, '&', len - i)) == NULL)
-				amp = s + len;
+		if ((e = find_bang(s + i, s + to)) == NULL) {
+			if (at_end && s[to - 1] == '<')
+				return to - 1;	/* perhaps "<!" */
+			return to;
 		}
-		bang = find_bang(s + i, amp);
-		if (bang != NULL) {
-			i = (size_t)(bang - s);
-			if (len - i < 9 && !final &&
-			    (memcmp(s + i, "<![CDATA[", len - i) == 0 ||
-			    memcmp(s + i, "<!DOCTYPE", len - i) == 0))
-				goto hold;
-			if (len - i >= 9 && memcmp(s + i, "<!DOCTYPE", 9) == 0)
-				p->has_doctype = 1;
-			if (len - i >= 9 && memcmp(s + i, "<![CDATA[", 9) == 0) {
-				p->in_cdata = 1;
-				i += 9;
-			} else
-				i += 2;
+		i = (size_t)(e - s);
+		if (to - i < 9) {
+			if (at_end && (memcmp(s + i, "<![CDATA[", to - i) == 0 ||
+			    memcmp(s + i, "<!DOCTYPE", to - i) == 0))
+				return i;
+			i += 2;
 			continue;
 		}
-		if (amp == s + len) {
-			i = len;
-			if (!final && s[len - 1] == '<')
-				i = len - 1;	/* perhaps "<!" */
-			goto hold;
-		}
+		if (memcmp(s + i, "<!DOCTYPE", 9) == 0)
+			p->has_doctype = 1;
+		if (memcmp(s + i, "<![CDATA[", 9) == 0) {
+			p->in_cdata = 1;
+			i += 9;
+		} else
+			i += 2;
+	}
+	return to;
+}
+
+static void
+scan(struct parser *p, const char *s, size_t len, int final)
+{
+	size_t i = 0, start = 0, known = 0, end;
+	const char *amp, *html;
+	int n;
+
+	end = len;
+	while (i < len && (amp = memchr(s + i, '&', len - i)) != NULL) {
 		i = (size_t)(amp - s);
 		n = ref_len(p, s + i, len - i, &html);
-		if (n < 0 && !final)
-			goto hold;
+		if (n < 0 && !final) {
+			end = i;	/* the rest waits for more text */
+			break;
+		}
 		if (n > 0 && html == NULL) {
-			i += (size_t)n;
+			i += (size_t)n;		/* expat reads it as it is */
+			continue;
+		}
+		/* A change: not inside CDATA, where '&' is text. */
+		known = track(p, s, known, i, 0);
+		if (p->in_cdata) {
+			i++;
+			continue;
+		}
+		if (n == 0 && p->has_doctype && (n = ref_len(p, s + i, len - i, &html)) > 0) {
+			i += (size_t)n;		/* the DTD may declare it */
 			continue;
 		}
 		xml_push(p, s + start, i - start, 0);
@@ -182,11 +205,10 @@ scan(struct parser *p, const char *s, size_t len, int final)
 		}
 		start = i;
 	}
-	i = len;
-hold:
-	xml_push(p, s + start, i - start, 0);
+	end = track(p, s, known, end, end == len && !final);
+	xml_push(p, s + start, end - start, 0);
 	buf_reset(&p->hold);
-	buf_add(&p->hold, s + i, len - i);
+	buf_add(&p->hold, s + end, len - end);
 }
 
 void
@@ -194,6 +216,8 @@ recover_push(struct parser *p, const char *s, size_t len, int final)
 {
 	struct buf joined = BUF_INIT;
 
+	if (p->failed)
+		return;
 	if (p->hold.len > 0) {
 		buf_add(&joined, p->hold.data, p->hold.len);
 		buf_add(&joined, s, len);

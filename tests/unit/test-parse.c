@@ -295,24 +295,53 @@ test_rss2(void **state)
 	seen_free(&s);
 }
 
+static const char quirky[] =
+    "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY own \"Own\">]>\n"
+    "<rss><channel><title>&own; &amp; &nbsp;x</title><item>"
+    "<title><![CDATA[a & b &nbsp; ]]]]></title><link>http://q/?a=1&b=2&amp;c&eacute;</link>"
+    "<description><![CDATA[<p>]]>&lt;i&gt;&hellip;&#x41;&#66;</description>"
+    "<enclosure url=\"http://q/&copy;&amp;x\" type=\"a&nbsp;b\"/></item></channel></rss>\n";
+
 /* Every chunk size gives the same items as the whole document. */
 static void
 test_chunking(void **state)
 {
-	struct seen whole = { BUF_INIT, BUF_INIT, 0, 0 };
-	size_t chunk;
+	const char *docs[] = { rss2, quirky };
+	size_t lens[] = { sizeof rss2 - 1, sizeof quirky - 1 }, chunk, d;
 
 	(void)state;
-	assert_int_equal(run(rss2, sizeof rss2 - 1, 0, NULL, NULL, &whole, NULL), 0);
-	for (chunk = 1; chunk < 40; chunk++) {
-		struct seen s = { BUF_INIT, BUF_INIT, 0, 0 };
+	for (d = 0; d < DL_ARRAY_LEN(docs); d++) {
+		struct seen whole = { BUF_INIT, BUF_INIT, 0, 0 };
 
-		assert_int_equal(run(rss2, sizeof rss2 - 1, chunk, NULL, NULL, &s, NULL), 0);
-		assert_string_equal(s.lines.data, whole.lines.data);
-		assert_string_equal(s.extra.data, whole.extra.data);
-		seen_free(&s);
+		assert_int_equal(run(docs[d], lens[d], 0, NULL, NULL, &whole, NULL), 0);
+		assert_true(whole.n > 0);
+		for (chunk = 1; chunk < 40; chunk++) {
+			struct seen s = { BUF_INIT, BUF_INIT, 0, 0 };
+
+			assert_int_equal(run(docs[d], lens[d], chunk, NULL, NULL, &s, NULL), 0);
+			assert_string_equal(s.lines.data, whole.lines.data);
+			assert_string_equal(s.extra.data, whole.extra.data);
+			seen_free(&s);
+		}
+		seen_free(&whole);
 	}
-	seen_free(&whole);
+}
+
+static void
+test_quirky(void **state)
+{
+	struct seen s = { BUF_INIT, BUF_INIT, 0, 0 };
+	struct parser *p;
+
+	(void)state;
+	assert_int_equal(run(quirky, sizeof quirky - 1, 0, NULL, NULL, &s, &p), 0);
+	assert_string_equal(parser_feed(p)->title, "Own & x");
+	assert_string_equal(s.lines.data,
+	    "a & b ]]|http://q/?a=1&b=2&c\xc3\xa9|||-|-\n");
+	assert_string_equal(s.extra.data, "S=<p><i>\xe2\x80\xa6" "AB C= "
+	    "enc=http://q/\xc2\xa9&x,a b,-1\n");
+	parser_free(p);
+	seen_free(&s);
 }
 
 static void
@@ -647,6 +676,7 @@ main(void)
 		cmocka_unit_test(test_text_helpers),
 		cmocka_unit_test(test_rss2),
 		cmocka_unit_test(test_chunking),
+		cmocka_unit_test(test_quirky),
 		cmocka_unit_test(test_rss1_and_090),
 		cmocka_unit_test(test_atom),
 		cmocka_unit_test(test_atom03),
