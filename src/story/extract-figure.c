@@ -19,6 +19,22 @@
 
 /* An image's address: src, or the lazy-loading attributes when src is a
  * placeholder.  Allocated and absolute, or NULL. */
+/* The grey square or spinner a lazy-loading page shows first. */
+static int
+placeholder(const char *src)
+{
+	static const char *const words[] = {
+		"placeholder", "blank.gif", "spacer.gif", "1x1.", "transparent.",
+		"pixel.gif", "grey.gif", "gray.gif", "loading.gif", "lazy.",
+	};
+	size_t i;
+
+	for (i = 0; i < DL_ARRAY_LEN(words); i++)
+		if (strcasestr(src, words[i]) != NULL)
+			return 1;
+	return 0;
+}
+
 static char *
 image_url(struct writer *w, const GumboNode *img)
 {
@@ -37,7 +53,8 @@ image_url(struct writer *w, const GumboNode *img)
 			continue;
 		while (*v == ' ')
 			v++;
-		if (*v == '\0' || strncasecmp(v, "data:", 5) == 0)
+		if (*v == '\0' || strncasecmp(v, "data:", 5) == 0 ||
+		    placeholder(v))
 			continue;
 		len = strcspn(v, " ,");	/* the first srcset candidate */
 		char *ref = xstrndup(v, len), *abs;
@@ -142,6 +159,13 @@ extract_write_figure(struct writer *w, const GumboNode *n)
 	const GumboNode *img = find_image(w, n, 0, &url);
 	const char *alt;
 
+	/* the same photo twice in a row (a lazy image and its <noscript>
+	 * copy) is written once */
+	if (url != NULL && w->last_image != NULL && strcmp(url, w->last_image) == 0) {
+		free(url);
+		url = NULL;
+		img = NULL;
+	}
 	figure_texts(w, n, 0, 0, &ft);
 	extract_trim(&ft.caption);
 	extract_trim(&ft.credit);
@@ -168,6 +192,8 @@ extract_write_figure(struct writer *w, const GumboNode *n)
 		}
 		buf_addc(html, '>');
 		w->o->images++;
+		free(w->last_image);
+		w->last_image = xstrdup(url);
 	}
 	if (caption.len > 0 || credit.len > 0) {
 		struct buf scratch = BUF_INIT;

@@ -721,4 +721,5 @@ extract_write(struct extractor *x, GumboNode **roots, size_t nroots,
 		write_block(&w, roots[i], 0);
 	buf_free(&w.run);
 	buf_free(&w.runtext);
+	free(w.last_image);
 }

@@ -102,6 +102,7 @@ struct writer {
 	struct buf		 runtext;
 	int			 brs;		/* <br>s in a row in the run */
 	size_t			 runlinks;	/* bytes of link text in the run */
+	char			*last_image;	/* the last photo written */
 };
 
 extern const char *const extract_credit_words[];

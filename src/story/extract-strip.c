@@ -4,7 +4,7 @@
  * of it is article text, and gumbo reads every byte of it one character
  * at a time.  Cutting those bodies out here (with memchr, at tag level)
  * makes the parse several times cheaper.  JSON-LD scripts are kept: the
- * metadata pass reads them.
+ * metadata pass reads them; so are the images inside <noscript>.
  */
 #include "config.h"
 
@@ -73,6 +73,15 @@ is_jsonld(const char *tag, size_t len)
 	return 0;
 }
 
+static int
+has_img(const char *p, const char *end)
+{
+	for (; p + 4 <= end && (p = memchr(p, '<', (size_t)(end - p))) != NULL; p++)
+		if (p + 4 <= end && strncasecmp(p, "<img", 4) == 0)
+			return 1;
+	return 0;
+}
+
 void
 extract_strip_page(const char *html, size_t len, struct buf *out)
 {
@@ -127,6 +136,11 @@ extract_strip_page(const char *html, size_t len, struct buf *out)
 		if (i == 0 && is_jsonld(lt, (size_t)(te - lt)) && close != NULL) {
 			buf_add(out, lt, (size_t)(close - lt));
 			buf_adds(out, "</script>");
+		}
+		/* <noscript><img src=the-real-one></noscript> beside a lazy
+		 * image: keep what is inside, as plain markup */
+		if (i == 4 && close != NULL && has_img(te, close)) {
+			buf_add(out, te, (size_t)(close - te));
 		}
 		p = close == NULL ? end : tag_end(close, end);
 	}

@@ -108,6 +108,12 @@ test_strip_page(void **state)
 	assert_string_equal(b.data, "<p title=\"a <script> b\">x</p>"
 	    "<script type=\"application/ld+json\">{\"a\":1}</script>yz");
 	buf_reset(&b);
+	/* images inside <noscript> stay, other noscript text goes */
+	in = "<noscript>Turn on JavaScript</noscript><noscript><img src=\"/r.jpg\">"
+	    "</noscript>";
+	extract_strip_page(in, strlen(in), &b);
+	assert_string_equal(b.data, "<img src=\"/r.jpg\">");
+	buf_reset(&b);
 	/* unterminated: everything after the opening goes */
 	extract_strip_page("a<script>b", 10, &b);
 	assert_string_equal(b.data, "a");
@@ -238,7 +244,9 @@ test_siblings_and_cleaning(void **state)
 	    "<div class=\"ad-slot\"><p>Advertisement</p></div>"
 	    "<div class=part><p>Read more: <a href=\"/x\">Another story</a></p>"
 	    "<p>%s</p></div>"
-	    "<div class=photo><img src=\"/p.jpg\"><div class=caption>The square at "
+	    "<div class=photo><img src=\"/img/placeholder.gif\" data-x=1>"
+	    "<noscript><img src=\"/p.jpg\"></noscript>"
+	    "<div class=caption>The square at "
 	    "dawn.</div><div class=photographer>Photo: A. Lens</div></div>"
 	    "<div class=part>First line of soup, long enough to count here.<br><br>"
 	    "Second line of soup, also long enough to count.</div>"
