@@ -283,6 +283,56 @@ test_change_keeps_state_and_unchanged_is_not_written(void **state)
 }
 
 static void
+test_long_text_round_trips_deflated(void **state)
+{
+	struct tstore t;
+	struct store_item *si;
+	enum store_change ch;
+	struct buf html = BUF_INIT;
+	int64_t feed, id;
+	char *err = NULL;
+	struct item it;
+	int i;
+
+	(void)state;
+	tstore_open(&t);
+	assert_int_equal(store_feed_ensure(t.s, "https://a.example/feed", &feed, &err), 0);
+	for (i = 0; i < 200; i++)
+		buf_printf(&html, "<p>Paragraph %d of the dispatch, with caf\xc3\xa9 "
+		    "and \xe4\xb8\xad\xe6\x96\x87.</p>\n", i);
+	it = titem("g", "https://a.example/1", "Long", html.data, 1);
+	it.summary = (char *)"<p>A zebrafinch in the first version only.</p>";
+	assert_int_equal(store_item_upsert(t.s, feed, &it, &ch, &id, &err), 0);
+	/* Stored deflated: far smaller than the text. */
+	assert_true(count(&t, "SELECT length(content) FROM items") < (int64_t)html.len / 4);
+	assert_int_equal(count(&t, "SELECT typeof(content) = 'blob' FROM items"), 1);
+	assert_int_equal(store_item_get(t.s, id, &si, &err), 0);
+	assert_string_equal(si->item.content, html.data);
+	assert_string_equal(si->item.summary, it.summary);
+	store_item_free(si);
+	assert_int_equal(count(&t, "SELECT count(*) FROM items_fts WHERE items_fts "
+	    "MATCH 'zebrafinch'"), 1);
+	/* An update removes the old text from the index: it must be read
+	 * back exactly, or FTS5's integrity check fails. */
+	buf_adds(&html, "<p>One more line.</p>");
+	it.content = html.data;
+	it.summary = (char *)"";
+	assert_int_equal(store_item_upsert(t.s, feed, &it, &ch, &id, &err), 0);
+	assert_int_equal(ch, STORE_UPDATED);
+	assert_int_equal(store_item_set_fulltext(t.s, id, html.data, &err), 0);
+	assert_int_equal(store_item_get(t.s, id, &si, &err), 0);
+	assert_string_equal(si->fulltext, html.data);
+	store_item_free(si);
+	/* The old words are gone from the index, the new ones are in. */
+	assert_int_equal(count(&t, "SELECT count(*) FROM items_fts WHERE items_fts "
+	    "MATCH 'zebrafinch'"), 0);
+	assert_int_equal(count(&t, "SELECT count(*) FROM items_fts WHERE items_fts "
+	    "MATCH '\"one more line\" AND paragraph AND café AND 中文'"), 1);
+	buf_free(&html);
+	tstore_close(&t);
+}
+
+static void
 check_counts(struct tstore *t, int64_t feed, int64_t unread, int64_t total)
 {
 	struct store_feed_info *fl;
@@ -524,6 +574,7 @@ main(void)
 		cmocka_unit_test(test_open_refuses_damaged_file),
 		cmocka_unit_test(test_identity_rules),
 		cmocka_unit_test(test_change_keeps_state_and_unchanged_is_not_written),
+		cmocka_unit_test(test_long_text_round_trips_deflated),
 		cmocka_unit_test(test_counts_follow_every_change),
 		cmocka_unit_test(test_feeds_meta_http_cache_and_moves),
 		cmocka_unit_test(test_transactions_roll_back_together),
