@@ -54,7 +54,9 @@ root = ET.parse(big).getroot()
 assert sum(1 for _ in root.iter("item")) == m["big"]["items"]
 assert 1 << 20 <= os.path.getsize(big) < 2 << 20
 art = ET.parse(os.path.join(d, "article-200k.xml")).getroot()
-assert 200 << 10 <= len(art.find("channel/item/{http://purl.org/rss/1.0/modules/content/}encoded").text) < 300 << 10
+body = art.find("channel/item/{http://purl.org/rss/1.0/modules/content/}encoded").text
+assert 200 << 10 <= len(body) < 300 << 10
+assert open(os.path.join(d, "article-200k.html"), encoding="utf-8").read() == body
 page = open(os.path.join(d, "page-500k.html"), encoding="utf-8").read()
 assert 450 << 10 <= len(page) < 600 << 10 and "NewsArticle" in page and "<article" in page
 print("ok")
