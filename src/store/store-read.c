@@ -14,6 +14,12 @@
 #include "store/store-int.h"
 #include "util/i18n.h"
 
+/* A search considers at most this many hits, the most recently stored:
+ * enough for any name or phrase; a word in nearly every article is then
+ * answered from the latest ones instead of sorting a million. */
+#define STORE_SEARCH_WINDOW	10000
+#define STORE_RANK_WINDOW	5000
+
 #define HEADLINE_COLS \
 	"i.id, i.feed_id, i.date, i.title, i.author, i.link, " \
 	"coalesce(nullif(f.user_title, ''), nullif(f.title, ''), f.url), " \
@@ -46,16 +52,21 @@ headline_sql(const struct store_query *q)
 		    "ON f.id = i.feed_id WHERE i.flagged = 1 AND (i.date, i.id) < (?1, ?2) "
 		    "ORDER BY i.date DESC, i.id DESC LIMIT ?3";
 	case STORE_VIEW_SEARCH:
-		/* Rank or sort the hits first (ids and dates only), then read
-		 * the rows of one page. */
+		/* Only ids and dates (or ranks) of the hits are sorted; rows are
+		 * read for one page.  ?7 caps the hits considered to the most
+		 * recently stored ones, so a word found in nearly every
+		 * article costs a bounded time (FTS5 streams rowids newest
+		 * first and stops there). */
 		return q->order == STORE_ORDER_BEST ?
-		    "SELECT " HEADLINE_COLS " FROM (SELECT rowid AS id, rank FROM "
-		    "items_fts WHERE items_fts MATCH ?5 ORDER BY rank LIMIT ?3 OFFSET ?6) "
-		    "AS h CROSS JOIN items i ON i.id = h.id CROSS JOIN feeds f "
-		    "ON f.id = i.feed_id ORDER BY h.rank" :
-		    "SELECT " HEADLINE_COLS " FROM (SELECT d.id, d.date FROM items_fts "
-		    "CROSS JOIN items d INDEXED BY items_id_date ON d.id = items_fts.rowid "
-		    "WHERE items_fts MATCH ?5 AND (d.date, d.id) < (?1, ?2) "
+		    "SELECT " HEADLINE_COLS " FROM (SELECT id, r FROM (SELECT rowid AS id, "
+		    "rank AS r FROM items_fts WHERE items_fts MATCH ?5 ORDER BY rowid DESC "
+		    "LIMIT ?7) ORDER BY r, id DESC LIMIT ?3 OFFSET ?6) AS h "
+		    "CROSS JOIN items i ON i.id = h.id CROSS JOIN feeds f "
+		    "ON f.id = i.feed_id ORDER BY h.r, h.id DESC" :
+		    "SELECT " HEADLINE_COLS " FROM (SELECT d.id, d.date FROM (SELECT rowid "
+		    "AS id FROM items_fts WHERE items_fts MATCH ?5 ORDER BY rowid DESC "
+		    "LIMIT ?7) AS m CROSS JOIN items d INDEXED BY items_id_date "
+		    "ON d.id = m.id WHERE (d.date, d.id) < (?1, ?2) "
 		    "ORDER BY d.date DESC, d.id DESC LIMIT ?3) AS h CROSS JOIN items i "
 		    "ON i.id = h.id CROSS JOIN feeds f ON f.id = i.feed_id "
 		    "ORDER BY h.date DESC, h.id DESC";
@@ -129,6 +140,8 @@ run_page(struct store *s, const struct store_query *q, const char *terms,
 	if (terms != NULL)
 		sqlite3_bind_text(st, 5, terms, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 6, cur->offset);
+	sqlite3_bind_int(st, 7, q->order == STORE_ORDER_BEST ? STORE_RANK_WINDOW :
+	    STORE_SEARCH_WINDOW);
 	*out = xcalloc(limit > 0 ? limit : 1, sizeof **out);
 	*n = 0;
 	while (*n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)

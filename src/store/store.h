@@ -178,7 +178,11 @@ struct store_query {
 	const char	*search;	/* STORE_VIEW_SEARCH: FTS5 terms: words
 					 * (all must match), "a phrase", prefix*,
 					 * OR, NOT; text that is not valid query
-					 * syntax is searched as plain words */
+					 * syntax is searched as plain words.
+					 * Terms found in more than 10,000 items
+					 * (5,000 for BEST) are answered from the
+					 * most recently stored that many, so
+					 * every search stays fast */
 	enum store_order order;		/* STORE_VIEW_SEARCH */
 };
 
