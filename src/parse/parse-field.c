@@ -37,6 +37,9 @@ set_author(struct parser *p, char **dst, const char *name, int from_email, int j
 
 	if (*name == '\0')
 		return;
+	/* A feed field the caller may have seen with an item stays. */
+	if (!p->in_item && p->nitems > 0 && **dst != '\0')
+		return;
 	if (**dst == '\0' || (*email_flag && !from_email)) {
 		parse_set_str(dst, name);
 		*email_flag = from_email;

@@ -49,7 +49,8 @@ struct enclosure {
  * UTF-8 and never NULL ("" when absent).  title/author are plain text;
  * summary/content are HTML (an xhtml content is serialised back to HTML; a
  * plain-text one is escaped into HTML).  URLs are absolute when the feed
- * gave enough to resolve them. */
+ * gave enough to resolve them.  Every string is already sanitised
+ * (utf8_sanitise: no control characters; summary/content keep \n and \t). */
 struct item {
 	char		 *guid;
 	char		 *title;
@@ -67,7 +68,9 @@ struct item {
 	size_t		  nmedia;
 };
 
-/* The feed's own fields. */
+/* The feed's own fields.  A field keeps the first value the feed gives it:
+ * once set (not "" / DL_TIME_NONE / 0) it does not change, even when the
+ * feed repeats it after its first item. */
 struct feed {
 	enum feed_format format;
 	char		*title;
