@@ -90,6 +90,23 @@ contains "it names the file" "$err" "$tmp/none.conf: cannot open"
 err=$("$DATELINE" --check-config --theme "bad/../x" 2>&1); rc=$?
 is "a --theme path that is missing is an error" "$rc" 1
 
+# Every theme that comes with dateline reads cleanly with this parser.
+n=0
+for f in "$srcdir"/themes/*; do
+	name=${f##*/}
+	case $name in *.mk|*.am|*.in|README*) continue ;; esac
+	n=$((n + 1))
+	err=$(DATELINE_THEMEDIR="$srcdir/themes" "$DATELINE" --check-config --theme "$name" 2>&1)
+	is "theme $name passes --check-config" "$?" 0
+done
+ok "themes were found ($n)" test "$n" -ge 1
+mkdir -p "$tmp/themes"
+printf 'color body white black\nset max-parallel 3\ncolor nope red blue\n' >"$tmp/themes/broken"
+err=$(DATELINE_THEMEDIR="$tmp/themes" "$DATELINE" --check-config --theme broken 2>&1); rc=$?
+is "a broken theme fails --check-config" "$rc" 1
+contains "a theme's set line is refused with file:line" "$err" "themes/broken:2: a theme has only 'color' lines"
+contains "a theme's bad role is named with file:line" "$err" "themes/broken:3: unknown role 'nope'"
+
 # ~/.dateline wins over XDG when it exists.
 mkdir "$HOME/.dateline"
 out=$("$DATELINE" --check-config); rc=$?
