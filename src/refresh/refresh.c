@@ -22,6 +22,10 @@
 #define HOLD_MAX	(1024 * 1024)
 #define BATCH_MAX	256	/* bookkeeping writes per transaction */
 #define TTL_MAX		(24 * 3600)
+/* Parsed items of one feed kept in memory before they go into the store
+ * as they come (a big feed then holds the store's write lock while it
+ * downloads; a normal one never does). */
+#define SPILL_BYTES	(4u * 1024 * 1024)
 
 struct run {
 	const struct refresh_opts *o;
@@ -35,6 +39,9 @@ struct run {
 	size_t			 total;
 	int			 batch_open;
 	int			 batch_writes;
+	struct job		*holder;	/* streaming into the store */
+	struct job		**deferred;	/* done while holder held it */
+	size_t			 ndeferred;
 };
 
 struct job {
@@ -53,10 +60,19 @@ struct job {
 	int			 parse_stopped;
 	struct item		**items;
 	size_t			 nitems;
+	size_t			 item_bytes;	/* of the items held */
+	int			 in_tx;		/* j is run->holder */
+	char			*store_err;	/* an upsert failed while streaming */
+	int			 new_items;
+	int			 changed;
 	char			*discovered;
 	char			*moved_to;
 	char			*feed_title;
+	struct fetch_result	 res;		/* a copy, once the transfer ended */
+	int			 has_res;
 };
+
+static void	job_complete(struct job *j);
 
 static void
 batch_end(struct run *run)
@@ -117,12 +133,81 @@ job_reset_body(struct job *j)
 	free(j->items);
 	j->items = NULL;
 	j->nitems = 0;
+	j->item_bytes = 0;
+	j->new_items = j->changed = 0;
+}
+
+static void
+result_clear(struct fetch_result *r)
+{
+	free((char *)r->url);
+	free((char *)r->final_url);
+	free((char *)r->moved_to);
+	free((char *)r->etag);
+	free((char *)r->last_modified);
+	free((char *)r->content_type);
+	free((char *)r->charset);
+	free((char *)r->error);
+	memset(r, 0, sizeof *r);
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+static void
+result_copy(struct fetch_result *dst, const struct fetch_result *src)
+{
+	*dst = *src;
+	dst->url = dup_or_null(src->url);
+	dst->final_url = dup_or_null(src->final_url);
+	dst->moved_to = dup_or_null(src->moved_to);
+	dst->etag = dup_or_null(src->etag);
+	dst->last_modified = dup_or_null(src->last_modified);
+	dst->content_type = dup_or_null(src->content_type);
+	dst->charset = dup_or_null(src->charset);
+	dst->error = dup_or_null(src->error);
+}
+
+/* The holder's transaction ends (commit done, or roll back now); the jobs
+ * that waited for the store go on. */
+static void
+release_store(struct job *j, int rollback)
+{
+	struct run *run = j->run;
+
+	if (!j->in_tx)
+		return;
+	if (rollback) {
+		store_rollback(run->store);
+		j->new_items = j->changed = 0;
+	}
+	j->in_tx = 0;
+	run->holder = NULL;
+}
+
+static void
+run_deferred(struct run *run)
+{
+	struct job *next;
+
+	while (run->holder == NULL && run->ndeferred > 0) {
+		next = run->deferred[0];
+		memmove(run->deferred, run->deferred + 1,
+		    --run->ndeferred * sizeof *run->deferred);
+		job_complete(next);
+	}
 }
 
 static void
 job_free(struct job *j)
 {
+	release_store(j, 1);
 	job_reset_body(j);
+	result_clear(&j->res);
+	free(j->store_err);
 	free(j->fetch_url);
 	free(j->etag);
 	free(j->last_modified);
@@ -134,13 +219,60 @@ job_free(struct job *j)
 }
 
 static int
+upsert(struct job *j, const struct item *item)
+{
+	enum store_change ch;
+
+	if (store_item_upsert(j->run->store, j->feed_id, item, &ch, NULL,
+	    &j->store_err) != 0)
+		return -1;
+	if (ch == STORE_NEW)
+		j->new_items++;
+	else if (ch == STORE_UPDATED)
+		j->changed++;
+	return 0;
+}
+
+/* Too many items held: take the store and write them as they come. */
+static void
+take_store(struct job *j)
+{
+	struct run *run = j->run;
+	char *err = NULL;
+	size_t i;
+
+	batch_end(run);
+	if (store_begin(run->store, &err) != 0) {
+		free(err);
+		return;
+	}
+	run->holder = j;
+	j->in_tx = 1;
+	for (i = 0; i < j->nitems; i++) {
+		if (j->store_err == NULL)
+			upsert(j, j->items[i]);
+		item_free(j->items[i]);
+	}
+	free(j->items);
+	j->items = NULL;
+	j->nitems = 0;
+	j->item_bytes = 0;
+}
+
+static int
 on_item(void *ctx, const struct feed *feed, const struct item *item)
 {
 	struct job *j = ctx;
 
 	(void)feed;
+	if (j->in_tx)
+		return upsert(j, item) != 0;
 	j->items = xreallocarray(j->items, j->nitems + 1, sizeof *j->items);
 	j->items[j->nitems++] = item_dup(item);
+	j->item_bytes += strlen(item->content) + strlen(item->summary) +
+	    strlen(item->title) + 256;
+	if (j->item_bytes > SPILL_BYTES && j->run->holder == NULL)
+		take_store(j);
 	return 0;
 }
 
@@ -269,28 +401,34 @@ record(struct job *j, long status, const char *error, const struct fetch_result 
 
 /* The items of a feed in one transaction.  0, or -1 with *err. */
 static int
-store_items(struct job *j, const struct fetch_result *r, int *new_items,
-    int *changed, char **err)
+store_items(struct job *j, const struct fetch_result *r, char **err)
 {
 	struct store *s = j->run->store;
 	struct store_fetch_result sr;
 	const struct feed *feed = parser_feed(j->parser);
-	enum store_change ch;
 	size_t i;
 
-	batch_end(j->run);
-	if (store_begin(s, err) != 0)
+	if (j->store_err != NULL) {
+		*err = j->store_err;
+		j->store_err = NULL;
+		release_store(j, 1);
 		return -1;
+	}
+	if (!j->in_tx) {
+		batch_end(j->run);
+		if (store_begin(s, err) != 0)
+			return -1;
+		j->in_tx = 1;
+		j->run->holder = j;
+	}
 	if (feed != NULL && store_feed_set_meta(s, j->feed_id, feed, err) != 0)
 		goto fail;
-	for (i = 0; i < j->nitems; i++) {
-		if (store_item_upsert(s, j->feed_id, j->items[i], &ch, NULL, err) != 0)
+	for (i = 0; i < j->nitems; i++)
+		if (upsert(j, j->items[i]) != 0) {
+			*err = j->store_err;
+			j->store_err = NULL;
 			goto fail;
-		if (ch == STORE_NEW)
-			(*new_items)++;
-		else if (ch == STORE_UPDATED)
-			(*changed)++;
-	}
+		}
 	memset(&sr, 0, sizeof sr);
 	sr.time = time_now();
 	sr.http_status = (int)r->status;
@@ -300,9 +438,11 @@ store_items(struct job *j, const struct fetch_result *r, int *new_items,
 		goto fail;
 	if (store_commit(s, err) != 0)
 		goto fail;
+	release_store(j, 0);
 	return 0;
 fail:
-	store_rollback(s);
+	release_store(j, 1);
+	j->new_items = j->changed = 0;
 	return -1;
 }
 
@@ -347,7 +487,6 @@ done_ok(struct job *j, const struct fetch_result *r, int64_t not_before)
 {
 	const struct feed *feed;
 	char *hash, *err = NULL, *msg;
-	int new_items = 0, changed = 0;
 
 	hash = body_hash_string(&j->bh);
 	if (j->parser == NULL && j->fs.body_hash != NULL &&
@@ -366,6 +505,7 @@ done_ok(struct job *j, const struct fetch_result *r, int64_t not_before)
 	}
 	if (parser_finish(j->parser) != 0) {
 		free(hash);
+		release_store(j, 1);
 		if (try_discovery(j, r))
 			return;
 		msg = xstrdup(parser_error(j->parser) != NULL ?
@@ -383,7 +523,7 @@ done_ok(struct job *j, const struct fetch_result *r, int64_t not_before)
 	if (feed != NULL && feed->ttl > 0)
 		not_before = later(not_before, time_now() +
 		    (feed->ttl * 60 > TTL_MAX ? TTL_MAX : feed->ttl * 60));
-	if (store_items(j, r, &new_items, &changed, &err) != 0) {
+	if (store_items(j, r, &err) != 0) {
 		free(hash);
 		record(j, r->status, err, r);
 		job_report(j, REFRESH_FAILED, r->status, 0, 0, err);
@@ -396,16 +536,28 @@ done_ok(struct job *j, const struct fetch_result *r, int64_t not_before)
 	j->fs.not_before = not_before;
 	j->fs.gone = 0;
 	rstate_put(j->run->st, j->sub->url, &j->fs);
-	job_report(j, new_items + changed > 0 ? REFRESH_UPDATED : REFRESH_UNCHANGED,
-	    r->status, new_items, changed, NULL);
+	job_report(j, j->new_items + j->changed > 0 ? REFRESH_UPDATED :
+	    REFRESH_UNCHANGED, r->status, j->new_items, j->changed, NULL);
 }
 
+/* The transfer of j has ended: its result is in j->res.  Waits while
+ * another feed streams into the store. */
 static void
-on_done(void *ctx, const struct fetch_result *r)
+job_complete(struct job *j)
 {
-	struct job *j = ctx;
+	struct run *run = j->run;
+	const struct fetch_result *r = &j->res;
 	int64_t now = time_now(), not_before = 0;
 	char when[21], *msg;
+
+	if (run->holder != NULL && run->holder != j) {
+		run->deferred = xreallocarray(run->deferred, run->ndeferred + 1,
+		    sizeof *run->deferred);
+		run->deferred[run->ndeferred++] = j;
+		return;
+	}
+	if (r->outcome != FETCH_OK)
+		release_store(j, 1);
 
 	if (j->run->o->min_interval > 0)
 		not_before = now + j->run->o->min_interval;
@@ -450,6 +602,18 @@ on_done(void *ctx, const struct fetch_result *r)
 	record(j, r->status, msg, r);
 	job_report(j, REFRESH_FAILED, r->status, 0, 0, msg);
 	free(msg);
+}
+
+static void
+on_done(void *ctx, const struct fetch_result *r)
+{
+	struct job *j = ctx;
+	struct run *run = j->run;
+
+	result_clear(&j->res);
+	result_copy(&j->res, r);
+	job_complete(j);
+	run_deferred(run);
 }
 
 static void
@@ -559,6 +723,8 @@ refresh_run_owned(const struct refresh_opts *opts, refresh_progress_fn *progress
 	batch_end(&run);
 	rc = fetch_run(run.f, err);
 	refresh_set_fetcher(owner, NULL);
+	run_deferred(&run);
+	free(run.deferred);
 	batch_end(&run);
 out:
 	if (run.f != NULL)

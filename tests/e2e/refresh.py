@@ -297,6 +297,53 @@ p = subprocess.run([DATELINE, "--cache", cache, "--config", conf4, "--urls",
 ok(p.returncode == 0 and 2 < srv.max_inflight <= 4,
    "max-per-host 4: up to 4 at a time", srv.max_inflight)
 
+# --- big feeds stream into the store; a cut one leaves nothing half-done --
+bigconf = os.path.join(tmp, "config-big")
+with open(bigconf, "w") as f:
+    f.write("set max-feed-size 20M\n")
+para = "<p>" + "Harbour cranes stood idle for a week. " * 70 + "</p>"
+bigitems = [("b%04d" % i, "Big story %d" % i, para) for i in range(2000)]
+bigdoc = rss("Big feed", bigitems).encode()
+srv.route("/big1.xml", body=bigdoc)
+srv.route("/big2.xml", body=bigdoc)
+bigurls = os.path.join(tmp, "urls-big")
+with open(bigurls, "w") as f:
+    f.write(U("/big1.xml") + "\n" + U("/big2.xml") + "\n")
+    for i in range(4):
+        f.write(U("/p%d.xml" % i) + "\n")
+
+
+bigenv = dict(env)
+bigenv["DATELINE_TIMEOUT_SCALE"] = "0.5"     # store writes take real time
+
+
+def refresh_big():
+    p = subprocess.run([DATELINE, "--cache", cache, "--config", bigconf,
+                        "--urls", bigurls, "--refresh", "--json"],
+                       capture_output=True, text=True, env=bigenv, timeout=120)
+    return p.returncode, {json.loads(l)["url"]: json.loads(l)
+                          for l in p.stdout.splitlines()}, p.stderr
+
+
+rc, r, e = refresh_big()
+ok(rc == 0 and r[U("/big1.xml")]["new"] == 2000 and
+   r[U("/big2.xml")]["new"] == 2000, "two %d MB feeds at once: all items stored"
+   % (len(bigdoc) >> 20), e + str(r.get(U("/big1.xml"))))
+ok(len(items(U("/big2.xml"))) == 2000, "a big feed's items are in the store")
+more = [("b9999", "Late story", para)] + bigitems
+srv.route("/big1.xml", body=rss("Big feed", more).encode(),
+          truncate=len(bigdoc) - 1000)
+srv.route("/big2.xml", body=rss("Big feed", more).encode())
+rc, r, e = refresh_big()
+ok(r[U("/big1.xml")]["status"] == "failed" and
+   len(items(U("/big1.xml"))) == 2000,
+   "a big feed cut short: failed, its stored items kept, nothing half-stored",
+   r.get(U("/big1.xml")))
+ok(r[U("/big2.xml")]["status"] == "updated" and r[U("/big2.xml")]["new"] == 1,
+   "the other big feed: its new item stored", r.get(U("/big2.xml")))
+ok(all(r[U("/p%d.xml" % i)]["status"] != "failed" for i in range(4)),
+   "small feeds beside big ones are fine")
+
 # --- on a terminal: progress and the summary line -------------------------
 master, slave = pty.openpty()
 p = subprocess.Popen([DATELINE, "--cache", cache, "--config", conf, "--urls",
