@@ -130,6 +130,23 @@ def error_tests():
        rc == 1 and "line 1" in err, "cut before anything was read", (rc, err))
 
 
+def order_tests():
+    """Keys known at the first item come before "items", the rest after,
+    each once, with its final value."""
+    rc, out, err = run(["--parse", "late-fields.xml"])
+    pairs = json.loads(out, object_pairs_hook=lambda kv: kv) if rc == 0 else []
+    keys = [k for k, _ in pairs]
+    ok(keys == ["format", "title", "items", "link", "description", "language",
+                "author", "updated"], "late feed fields follow the items", keys)
+    ok(out.count('"title":"Late Fields"') == 1 and "second title" not in out,
+       "a repeated feed field keeps its first value", out)
+    rc, out, err = run(["--parse", "rss20.xml"])
+    pairs = json.loads(out, object_pairs_hook=lambda kv: kv) if rc == 0 else []
+    ok([k for k, _ in pairs] == FEED_KEYS, "fields before items in the usual case",
+       [k for k, _ in pairs])
+    ok(out.count("\n") == 5 and out.endswith("}\n"), "one item a line", out[:300])
+
+
 def hostile_tests():
     deep = b"<rss><channel><title>deep</title><item><title>kept</title></item>" + \
         b"<x>" * 200000
@@ -157,6 +174,7 @@ def hostile_tests():
 
 
 golden_tests()
+order_tests()
 error_tests()
 hostile_tests()
 print("1..%d" % n)
