@@ -39,6 +39,7 @@ struct run {
 	size_t			 total;
 	int			 batch_open;
 	int			 batch_writes;
+	int			 background;	/* no stderr: a UI owns it */
 	struct job		*holder;	/* streaming into the store */
 	struct job		**deferred;	/* done while holder held it */
 	size_t			 ndeferred;
@@ -74,6 +75,16 @@ struct job {
 
 static void	job_complete(struct job *j);
 
+/* A store error that is not one feed's: said on stderr by --refresh,
+ * kept quiet under the UI (whose screen stderr would scribble on). */
+static void
+run_warn(struct run *run, char *err)
+{
+	if (!run->background)
+		log_warn("%s", err);
+	free(err);
+}
+
 static void
 batch_end(struct run *run)
 {
@@ -84,16 +95,14 @@ batch_end(struct run *run)
 	run->batch_open = 0;
 	run->batch_writes = 0;
 	if (store_commit(run->store, &err) != 0) {
-		log_error("%s", err);
-		free(err);
+		run_warn(run, err);
 		err = NULL;
 		store_rollback(run->store);
 	}
 	/* The side file's writes go with them (never before: a body's hash
 	 * must not be remembered when its items were not stored). */
 	if (rstate_flush(run->st, &err) != 0) {
-		log_warn("%s", err);
-		free(err);
+		run_warn(run, err);
 	}
 }
 
@@ -109,10 +118,8 @@ batch_begin(struct run *run)
 		return;
 	if (store_begin(run->store, &err) == 0)
 		run->batch_open = 1;
-	else {
-		log_error("%s", err);
-		free(err);
-	}
+	else
+		run_warn(run, err);
 	run->batch_writes++;
 }
 
@@ -392,10 +399,8 @@ record(struct job *j, long status, const char *error, const struct fetch_result 
 		sr.etag = r->etag;
 		sr.last_modified = r->last_modified;
 	}
-	if (store_feed_set_fetch_result(j->run->store, j->feed_id, &sr, &err) != 0) {
-		log_error("%s", err);
-		free(err);
-	}
+	if (store_feed_set_fetch_result(j->run->store, j->feed_id, &sr, &err) != 0)
+		run_warn(j->run, err);
 	rstate_put(j->run->st, j->sub->url, &j->fs);
 }
 
@@ -706,6 +711,7 @@ refresh_run_owned(const struct refresh_opts *opts, refresh_progress_fn *progress
 	run.progress = progress;
 	run.ctx = ctx;
 	run.sum = sum;
+	run.background = owner != NULL;
 	if ((run.store = store_open(opts->cache, 0, err)) == NULL)
 		goto out;
 	if ((run.st = rstate_open(store_path(run.store), err)) == NULL)
