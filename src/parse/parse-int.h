@@ -33,6 +33,7 @@
 #define PARSE_MAX_JSON		(16u << 20)	/* a JSON Feed is read whole */
 #define PARSE_MAX_HTML		(1u << 20)	/* bytes of a page scanned */
 #define PARSE_MAX_WARNINGS	4096		/* bytes of warnings kept */
+#define PARSE_MAX_TOKEN		(4u << 20)	/* bytes expat holds for one token */
 
 /* Namespaces, recognised by URI. */
 enum ns {
@@ -173,6 +174,8 @@ struct parser {
 	enum textmode	 cap_mode;
 	enum ctx	 cap_parent;
 	int		 cap_permalink;
+	uint64_t	 events;	/* expat callbacks so far */
+	size_t		 quiet_bytes;	/* pushed since the last one */
 	int		 cap_wrapper;	/* frame of Atom's xhtml <div> */
 	int		 guid_is_link;
 	struct buf	 text;

@@ -88,8 +88,6 @@ xml_resolve(const struct parser *p, const char *ref)
 	return clean;
 }
 
-static void XMLCALL on_text(void *, const XML_Char *, int);
-
 void
 xml_capture(struct parser *p, enum field f, enum textmode mode, size_t limit)
 {
@@ -100,8 +98,6 @@ xml_capture(struct parser *p, enum field f, enum textmode mode, size_t limit)
 	p->cap_limit = limit;
 	p->cap_wrapper = 0;
 	buf_reset(&p->text);
-	/* Text outside fields is not wanted: expat need not report it. */
-	XML_SetCharacterDataHandler(p->xp, on_text);
 }
 
 /* type="text|html|xhtml" (Atom 1.0) or type + mode (Atom 0.3). */
@@ -291,7 +287,6 @@ capture_end(struct parser *p)
 	parse_field(p, p->cap_parent, p->cap_field, v);
 	p->cap_depth = 0;
 	buf_reset(&p->text);
-	XML_SetCharacterDataHandler(p->xp, NULL);
 }
 
 static enum ctx
@@ -328,6 +323,7 @@ on_start(void *ud, const XML_Char *name, const XML_Char **attrs)
 	const char *local, *base;
 	enum ns ns;
 
+	p->events++;
 	if (p->depth >= PARSE_MAX_DEPTH) {
 		parse_fail(p, _("line %lu, column %lu: elements nested deeper than %d"),
 		    (unsigned long)XML_GetCurrentLineNumber(p->xp),
@@ -367,6 +363,7 @@ on_end(void *ud, const XML_Char *name)
 	struct frame *f = &p->frames[p->depth];
 	const char *local;
 
+	p->events++;
 	if (p->cap_depth > 0 && p->depth > p->cap_depth) {
 		xml_split(name, &local);
 		child_end(p, local);
@@ -389,6 +386,7 @@ on_text(void *ud, const XML_Char *s, int len)
 {
 	struct parser *p = ud;
 
+	p->events++;
 	if (p->cap_depth == 0 || len <= 0)
 		return;
 	/* The common case, inline: expat calls this between every two
@@ -438,6 +436,7 @@ xml_start(struct parser *p)
 	}
 	XML_SetUserData(p->xp, p);
 	XML_SetElementHandler(p->xp, on_start, on_end);
+	XML_SetCharacterDataHandler(p->xp, on_text);
 	XML_SetEntityDeclHandler(p->xp, on_entity_decl);
 #if XML_MAJOR_VERSION > 2 || (XML_MAJOR_VERSION == 2 && XML_MINOR_VERSION >= 4)
 	if (!XML_SetBillionLaughsAttackProtectionMaximumAmplification(p->xp, 20.0f) ||
@@ -459,6 +458,8 @@ xml_push(struct parser *p, const char *s, size_t len, int final)
 	if (p->xp == NULL || p->failed)
 		return;
 	do {
+		uint64_t events = p->events;
+
 		n = len > (1u << 30) ? (1u << 30) : len;
 		if (XML_Parse(p->xp, s, (int)n, final && n == len) != XML_STATUS_OK) {
 			if (XML_GetErrorCode(p->xp) == XML_ERROR_ABORTED) {
@@ -470,6 +471,14 @@ xml_push(struct parser *p, const char *s, size_t len, int final)
 			    (unsigned long)XML_GetCurrentLineNumber(p->xp),
 			    (unsigned long)XML_GetCurrentColumnNumber(p->xp) + 1,
 			    XML_ErrorString(XML_GetErrorCode(p->xp)));
+			return;
+		}
+		/* expat keeps a token (a tag with its attributes, a comment)
+		 * whole in memory until it ends: bound that. */
+		p->quiet_bytes = p->events == events ? p->quiet_bytes + n : 0;
+		if (p->quiet_bytes > PARSE_MAX_TOKEN) {
+			parse_fail(p, _("line %lu: more than %u bytes in one tag, comment or declaration"),
+			    (unsigned long)XML_GetCurrentLineNumber(p->xp), PARSE_MAX_TOKEN);
 			return;
 		}
 		s += n;

@@ -309,8 +309,10 @@ on_utf8(void *ctx, const char *s, size_t len)
 			if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
 				break;
 		}
-		if (i == p->sniff.len)
+		if (i == p->sniff.len) {
+			buf_reset(&p->sniff);	/* white space: nothing to keep */
 			return;
+		}
 		if (p->sniff.data[i] == '{' || p->sniff.data[i] == '[')
 			p->mode = MODE_JSON;
 		else if ((html = html_looks_like_page(p->sniff.data + i,

@@ -166,6 +166,15 @@ def hostile_tests():
     items = json.loads(out)["items"] if rc == 0 else []
     ok(len(items) == 100000 and items[-1]["guid"] == "g99999",
        "100000 items stream out", err)
+    # A token expat would have to hold whole: refused at 4 MB, items kept.
+    for what, head, tail in (("comment", b"<!-- ", b" -->"),
+                             ("attribute", b'<x a="', b'"/>')):
+        doc = b"<rss><channel><item><title>kept</title></item>" + head + \
+            b"x" * (8 << 20) + tail + b"</channel></rss>"
+        rc, out, err = run(["--parse", "-"], stdin=doc)
+        ok(rc == 0 and len(json.loads(out)["items"]) == 1 and
+           "more than 4194304 bytes in one tag" in err,
+           "a huge %s is refused" % what, err)
     # Every byte value in the input: still valid UTF-8 JSON, exit 0.
     allbytes = b"<rss><channel><item><title>" + bytes(
         b for b in range(256) if b not in b"<&") + b"</title></item></channel></rss>"
