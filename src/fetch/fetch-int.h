@@ -20,6 +20,7 @@ struct transfer {
 	fetch_done_fn	*on_done;
 	void		*ctx;
 	char		*host;		/* per-host key or NULL */
+	size_t		 host_idx;	/* its counter in f->hosts */
 	double		 started;
 
 	/* curl */

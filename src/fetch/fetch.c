@@ -56,18 +56,19 @@ host_key(const char *url)
 	return key;
 }
 
-static int *
-host_slot(struct fetcher *f, const char *key)
+/* The index of a host's counter (looked up once per request). */
+static size_t
+host_index(struct fetcher *f, const char *key)
 {
 	size_t i;
 
 	for (i = 0; i < f->nhosts; i++)
 		if (strcmp(f->hosts[i].name, key) == 0)
-			return &f->hosts[i].active;
+			return i;
 	f->hosts = xreallocarray(f->hosts, f->nhosts + 1, sizeof *f->hosts);
 	f->hosts[f->nhosts].name = xstrdup(key);
 	f->hosts[f->nhosts].active = 0;
-	return &f->hosts[f->nhosts++].active;
+	return f->nhosts++;
 }
 
 struct fetcher *
@@ -136,6 +137,8 @@ fetch_add(struct fetcher *f, const struct fetch_request *req)
 	t->on_done = req->on_done;
 	t->ctx = req->ctx;
 	t->host = host_key(t->url);
+	if (t->host != NULL)
+		t->host_idx = host_index(f, t->host);
 	t->pid = -1;
 	t->out_fd = t->err_fd = -1;
 	t->max_age = -1;
@@ -475,7 +478,7 @@ transfer_finish(struct fetcher *f, struct transfer *t, enum fetch_outcome out)
 	t->r.seconds = time_monotonic() - t->started;
 	transfer_fill_result(t);
 	if (t->host != NULL)
-		(*host_slot(f, t->host))--;
+		f->hosts[t->host_idx].active--;
 	if (t->on_done != NULL)
 		t->on_done(t->ctx, &t->r);
 	transfer_free(t);
@@ -545,25 +548,30 @@ start_pending(struct fetcher *f)
 	size_t i, keep;
 	int started = 0;
 	struct transfer *t;
-	int *slot, is_exec;
+	int is_exec;
 
 	/* f->npending is read afresh each turn: a callback of a transfer
 	 * that fails to start may queue another request. */
 	keep = 0;
 	for (i = 0; i < f->npending; i++) {
+		if ((int)f->nactive >= f->o.max_parallel) {
+			/* Full: the rest wait, in order. */
+			if (keep != i)
+				memmove(f->pending + keep, f->pending + i,
+				    (f->npending - i) * sizeof *f->pending);
+			keep += f->npending - i;
+			break;
+		}
 		t = f->pending[i];
 		is_exec = strncmp(t->url, "exec:", 5) == 0;
-		if ((int)f->nactive >= f->o.max_parallel ||
-		    (is_exec && f->nexec >= FETCH_MAX_EXEC) ||
+		if ((is_exec && f->nexec >= FETCH_MAX_EXEC) ||
 		    (t->host != NULL &&
-		    *host_slot(f, t->host) >= f->o.max_per_host)) {
+		    f->hosts[t->host_idx].active >= f->o.max_per_host)) {
 			f->pending[keep++] = t;
 			continue;
 		}
-		if (t->host != NULL) {
-			slot = host_slot(f, t->host);
-			(*slot)++;
-		}
+		if (t->host != NULL)
+			f->hosts[t->host_idx].active++;
 		t->started = time_monotonic();
 		started++;
 		f->active = xreallocarray(f->active, f->nactive + 1,
