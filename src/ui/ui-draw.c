@@ -190,10 +190,29 @@ ui_status(struct ui *ui, int error, const char *fmt, ...)
 	ui->dirty = 1;
 }
 
+/* Columns for "unread/total": as wide as the biggest total needs. */
+static int
+counts_width(const struct ui *ui)
+{
+	int64_t most = 0;
+	size_t i;
+	int digits = 1;
+
+	for (i = 0; i < ui->farray.n; i++) {
+		const struct ui_feedrow *f = ui->farray.items[i];
+
+		if (f->total > most)
+			most = f->total;
+	}
+	for (; most >= 10; most /= 10)
+		digits++;
+	return digits < 5 ? 11 : 2 * digits + 1;
+}
+
 static void
 draw_feeds(struct ui *ui)
 {
-	int y, h = ui_body_rows(ui);
+	int y, h = ui_body_rows(ui), cw = counts_width(ui);
 	char counts[48];
 
 	for (y = 0; y < h; y++) {
@@ -216,14 +235,14 @@ draw_feeds(struct ui *ui)
 		if (f->kind == FROW_FLAGGED)
 			snprintf(counts, sizeof counts, " ");
 		else
-			snprintf(counts, sizeof counts, "%5lld/%-6lld", (long long)f->unread,
-			    (long long)f->total);
+			snprintf(counts, sizeof counts, "%*lld/%-*lld", cw / 2,
+			    (long long)f->unread, cw / 2, (long long)f->total);
 		/* counts in a column of their own; narrow screens show unread only */
 		if (ui->cols < 50 && f->kind != FROW_FLAGGED)
 			snprintf(counts, sizeof counts, "%5lld", (long long)f->unread);
-		ui_put(ui, y + 1, 2, ui->cols >= 50 ? 13 : 5, counts,
+		ui_put(ui, y + 1, 2, ui->cols >= 50 ? cw : 5, counts,
 		    sel ? ROLE_SELECTED : base);
-		x = ui->cols >= 50 ? 16 : 8;
+		x = ui->cols >= 50 ? cw + 4 : 8;
 		if (f->kind == FROW_RIVER)
 			x += ui_put(ui, y + 1, x, ui->cols - x, _("All headlines (river)"),
 			    sel ? ROLE_SELECTED : ROLE_FEED_NAME);

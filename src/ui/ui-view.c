@@ -21,10 +21,15 @@
 void
 ui_format_date(int64_t t, char *out, size_t len)
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
+	time_t tt = (time_t)t, now = time(NULL);
+	struct tm tm, today;
 	const char *fmt = conf_str(CONF_DATE_FORMAT);
 
+	/* the default leaves out the year: say it for other years */
+	if (localtime_r(&tt, &tm) != NULL && localtime_r(&now, &today) != NULL &&
+	    tm.tm_year != today.tm_year && fmt != NULL &&
+	    strcmp(fmt, conf_option(CONF_DATE_FORMAT)->def) == 0)
+		fmt = "%d %b  %Y";
 	if (t == DL_TIME_NONE || localtime_r(&tt, &tm) == NULL ||
 	    strftime(out, len, fmt && *fmt ? fmt : "%d %b %H:%M", &tm) == 0)
 		snprintf(out, len, "%s", "");
