@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -30,6 +31,7 @@ struct walk {
 	struct pending_run	*runs;		/* the block being built */
 	size_t			 nruns, capruns;
 	int			 space;		/* last thing added was a space */
+	size_t			 added;		/* bytes of text added, ever */
 	enum role		 role;		/* ROLE_BODY or ROLE_CODE */
 
 	int			 heading;	/* inside <hN>: N */
@@ -85,12 +87,13 @@ static void
 add_text(struct walk *w, const char *s, size_t len, enum role role)
 {
 	struct pending_run *r = last_run(w, role, -1);
-	size_t i = 0, start;
+	size_t i = 0, start, old = r->text.len;
 
 	if (w->pre) {
 		buf_add_sanitised(&r->text, s, len,
 		    SANITISE_KEEP_NEWLINE | SANITISE_KEEP_TAB);
 		w->space = 0;
+		w->added += r->text.len - old;
 		return;
 	}
 	while (i < len) {
@@ -107,6 +110,7 @@ add_text(struct walk *w, const char *s, size_t len, enum role role)
 		buf_add_sanitised(&r->text, s + start, i - start, 0);
 		w->space = 0;
 	}
+	w->added += r->text.len - old;
 }
 
 static void
@@ -119,16 +123,7 @@ add_break(struct walk *w)
 		buf_truncate(&r->text, r->text.len - 1);
 	buf_addc(&r->text, '\n');
 	w->space = 1;
-}
-
-static size_t
-pending_len(const struct walk *w)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < w->nruns; i++)
-		n += w->runs[i].text.len;
-	return n;
+	w->added++;
 }
 
 static void
@@ -240,7 +235,7 @@ walk_img(struct walk *w, const GumboNode *n)
 
 	if (node_is_tracking_pixel(n))
 		return;
-	if (!w->space && pending_len(w) > 0)
+	if (!w->space)
 		add_text(w, " ", 1, ROLE_BODY);
 	if (alt != NULL && *alt != '\0') {
 		buf_adds(&b, "[image: ");
@@ -256,17 +251,25 @@ walk_img(struct walk *w, const GumboNode *n)
 static int
 link_index(struct walk *w, const char *url)
 {
-	size_t i;
+	struct story_links *l = w->links;
+	uint32_t h = 2166136261u;
+	const char *p;
+	size_t slot;
 
-	for (i = 0; i < w->links->n; i++)
-		if (strcmp(w->links->urls[i], url) == 0)
-			return (int)i;
-	if (w->links->n >= STORY_MAX_LINKS)
+	for (p = url; *p != '\0'; p++)		/* FNV-1a */
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	if (l->slots == NULL)
+		l->slots = xcalloc(STORY_LINK_SLOTS, sizeof *l->slots);
+	for (slot = h & (STORY_LINK_SLOTS - 1); l->slots[slot] != 0;
+	    slot = (slot + 1) & (STORY_LINK_SLOTS - 1))
+		if (strcmp(l->urls[l->slots[slot] - 1], url) == 0)
+			return l->slots[slot] - 1;
+	if (l->n >= STORY_MAX_LINKS)
 		return -1;
-	w->links->urls = xreallocarray(w->links->urls, w->links->n + 1,
-	    sizeof *w->links->urls);
-	w->links->urls[w->links->n] = xstrdup(url);
-	return (int)w->links->n++;
+	l->urls = xreallocarray(l->urls, l->n + 1, sizeof *l->urls);
+	l->urls[l->n] = xstrdup(url);
+	l->slots[slot] = (int)++l->n;
+	return (int)l->n - 1;
 }
 
 static int
@@ -292,12 +295,12 @@ static void
 walk_link(struct walk *w, const GumboNode *n, int depth)
 {
 	const char *href = node_attr(n, "href");
-	size_t before = pending_len(w);
+	size_t before = w->added;
 	char *url, *clean;
 	int idx;
 
 	walk_children(w, n, depth);
-	if (href == NULL || !linkable(href) || w->pre || pending_len(w) == before)
+	if (href == NULL || !linkable(href) || w->pre || w->added == before)
 		return;
 	url = story_resolve_url(w->base, href);
 	clean = utf8_sanitise(url, strlen(url), 0);
@@ -553,6 +556,99 @@ walk_children(struct walk *w, const GumboNode *n, int depth)
 		walk_node(w, kids->data[i], depth + 1);
 }
 
+/* Elements that do not nest: void ones and those whose end tag is
+ * optional (the next one closes them). */
+static int
+nests(GumboTag tag)
+{
+	switch (tag) {
+	case GUMBO_TAG_AREA: case GUMBO_TAG_BASE: case GUMBO_TAG_BR:
+	case GUMBO_TAG_COL: case GUMBO_TAG_EMBED: case GUMBO_TAG_HR:
+	case GUMBO_TAG_IMG: case GUMBO_TAG_INPUT: case GUMBO_TAG_LINK:
+	case GUMBO_TAG_META: case GUMBO_TAG_PARAM: case GUMBO_TAG_SOURCE:
+	case GUMBO_TAG_TRACK: case GUMBO_TAG_WBR: case GUMBO_TAG_P:
+	case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
+	case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+	case GUMBO_TAG_OPTION: case GUMBO_TAG_OPTGROUP: case GUMBO_TAG_RT:
+	case GUMBO_TAG_RP: case GUMBO_TAG_THEAD: case GUMBO_TAG_TBODY:
+	case GUMBO_TAG_TFOOT: case GUMBO_TAG_COLGROUP: case GUMBO_TAG_UNKNOWN:
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+static int
+raw_text(GumboTag tag)
+{
+	return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE ||
+	    tag == GUMBO_TAG_TEXTAREA || tag == GUMBO_TAG_TITLE ||
+	    tag == GUMBO_TAG_XMP || tag == GUMBO_TAG_IFRAME ||
+	    tag == GUMBO_TAG_NOEMBED || tag == GUMBO_TAG_NOFRAMES;
+}
+
+/* Offset of "</name" (any case) at or after i, or len. */
+static size_t
+find_end_tag(const char *s, size_t len, size_t i, const char *name, size_t n)
+{
+	const char *lt;
+
+	while (i < len && (lt = memchr(s + i, '<', len - i)) != NULL) {
+		i = (size_t)(lt - s);
+		if (len - i > n + 1 && s[i + 1] == '/' &&
+		    strncasecmp(s + i + 2, name, n) == 0)
+			return i;
+		i++;
+	}
+	return len;
+}
+
+/*
+ * gumbo builds its tree in time quadratic in the nesting depth (50,000
+ * nested <div>s take seconds), so a page nested deeper than max, by a
+ * count of start and end tags, is cut where it gets there.
+ */
+static size_t
+depth_cut(const char *s, size_t len, size_t max)
+{
+	size_t i = 0, j, start, depth = 0;
+	const char *lt, *gt;
+	GumboTag tag;
+	int end;
+
+	while (i < len && (lt = memchr(s + i, '<', len - i)) != NULL) {
+		i = (size_t)(lt - s);
+		if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+			if ((gt = memmem(s + i + 4, len - i - 4, "-->", 3)) == NULL)
+				break;
+			i = (size_t)(gt - s) + 3;
+			continue;
+		}
+		end = i + 1 < len && s[i + 1] == '/';
+		start = j = i + 1 + (size_t)end;
+		while (j < len && (isalnum((unsigned char)s[j]) || s[j] == '-'))
+			j++;
+		if (j == start) {
+			i++;
+			continue;
+		}
+		tag = gumbo_tagn_enum(s + start, (unsigned int)(j - start));
+		if ((gt = memchr(s + j, '>', len - j)) == NULL)
+			break;
+		i = (size_t)(gt - s) + 1;
+		if (end) {
+			if (depth > 0 && nests(tag))
+				depth--;
+		} else if (tag == GUMBO_TAG_PLAINTEXT)
+			break;
+		else if (raw_text(tag))
+			i = find_end_tag(s, len, i, s + start, j - start);
+		else if (nests(tag) && gt[-1] != '/' && ++depth > max)
+			return (size_t)(lt - s);
+	}
+	return len;
+}
+
 void
 story_html_walk(struct story *st, struct story_links *links,
     const char *html, size_t len, const char *base)
@@ -563,6 +659,7 @@ story_html_walk(struct story *st, struct story_links *links,
 
 	if (len > STORY_MAX_HTML)
 		len = STORY_MAX_HTML;
+	len = depth_cut(html, len, STORY_MAX_NESTING);
 	opts.max_errors = 0;
 	if ((out = gumbo_parse_with_options(&opts, html, len)) == NULL)
 		return;

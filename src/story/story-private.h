@@ -11,7 +11,9 @@
 struct story_links {
 	char		**urls;
 	size_t		  n;
+	int		 *slots;	/* hash of urls: index + 1, 0 when free */
 };
+#define STORY_LINK_SLOTS	4096	/* a power of two over 2 * STORY_MAX_LINKS */
 
 /* story-html.c: append the blocks and captions of html to st. */
 void	story_html_walk(struct story *st, struct story_links *links,

@@ -272,26 +272,29 @@ detect_credits(struct story *st)
 		set_field(&st->credits, buf_detach(&credits));
 }
 
+/* One pass, keeping the blocks that are not noise in order. */
 static void
 drop_noise(struct story *st)
 {
-	size_t i = 0;
+	size_t i, k = 0;
 	char *text;
+	int noise;
 
-	while (i < st->nblocks) {
+	for (i = 0; i < st->nblocks; i++) {
 		struct story_block *b = &st->blocks[i];
 
+		noise = 0;
 		if (b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_LIST_ITEM) {
 			text = block_text(b);
-			if (story_match_noise(text)) {
-				free(text);
-				drop_block(st, i);
-				continue;
-			}
+			noise = story_match_noise(text);
 			free(text);
 		}
-		i++;
+		if (noise)
+			block_free(b);
+		else
+			st->blocks[k++] = *b;
 	}
+	st->nblocks = k;
 }
 
 /* Media RSS captions the HTML does not already show. */
@@ -348,6 +351,7 @@ number_links(struct story *st, struct story_links *links)
 	for (i = 0; i < links->n; i++)
 		free(links->urls[i]);
 	free(links->urls);
+	free(links->slots);
 	free(number);
 }
 
@@ -400,7 +404,7 @@ struct story *
 story_new(const struct story_source *src)
 {
 	struct story *st = xcalloc(1, sizeof *st);
-	struct story_links links = { NULL, 0 };
+	struct story_links links = { NULL, 0, NULL };
 
 	st->headline = clean(src->title);
 	st->feed = clean(src->feed_title);

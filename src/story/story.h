@@ -24,6 +24,7 @@
 #define STORY_MAX_CAPTIONS	200
 #define STORY_MAX_CELLS		64		/* per table row */
 #define STORY_MAX_DEPTH		256		/* HTML nesting followed */
+#define STORY_MAX_NESTING	512		/* HTML nesting parsed at all */
 
 enum story_block_kind {
 	BLOCK_PARAGRAPH,
