@@ -43,6 +43,8 @@ struct run {
 	struct job		*holder;	/* streaming into the store */
 	struct job		**deferred;	/* done while holder held it */
 	size_t			 ndeferred;
+	struct store_feed_info	*known;		/* the store's feeds, by URL */
+	size_t			 nknown;
 };
 
 struct job {
@@ -640,6 +642,27 @@ fetch_job(struct job *j)
 	fetch_add(j->run->f, &req);
 }
 
+static int
+info_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct store_feed_info *)a)->url,
+	    ((const struct store_feed_info *)b)->url);
+}
+
+/* Does the store hold items of this feed?  The side file's body hash
+ * only saves a parse when they are there (a store deleted or replaced
+ * behind our back must be filled again). */
+static int
+store_has_items(struct run *run, const char *url)
+{
+	struct store_feed_info key, *info;
+
+	memset(&key, 0, sizeof key);
+	key.url = (char *)url;
+	info = bsearch(&key, run->known, run->nknown, sizeof *run->known, info_cmp);
+	return info != NULL && info->total > 0;
+}
+
 /* Prepare one subscription: its store row, validators and state. */
 static void
 queue_feed(struct run *run, const struct refresh_feed *sub, int64_t now)
@@ -667,6 +690,10 @@ queue_feed(struct run *run, const struct refresh_feed *sub, int64_t now)
 	}
 	free(tags);
 	rstate_get(run->st, sub->url, &j->fs);
+	if (j->fs.body_hash != NULL && !store_has_items(run, sub->url)) {
+		free(j->fs.body_hash);
+		j->fs.body_hash = NULL;
+	}
 	if (strncmp(sub->url, "filter:", 7) == 0) {
 		job_report(j, REFRESH_FAILED, 0, 0, 0,
 		    _("filter: feeds are not supported yet"));
@@ -720,6 +747,9 @@ refresh_run_owned(const struct refresh_opts *opts, refresh_progress_fn *progress
 	fo.allow_exec = 1;
 	run.f = fetch_new(&fo);
 	refresh_set_fetcher(owner, run.f);
+	if (store_feed_list(run.store, &run.known, &run.nknown, err) != 0)
+		goto out;
+	qsort(run.known, run.nknown, sizeof *run.known, info_cmp);
 	batch_begin(&run);
 	for (i = 0; i < opts->nfeeds; i++) {
 		if (strncmp(opts->feeds[i].url, "query:", 6) == 0)
@@ -733,6 +763,7 @@ refresh_run_owned(const struct refresh_opts *opts, refresh_progress_fn *progress
 	free(run.deferred);
 	batch_end(&run);
 out:
+	store_feed_list_free(run.known, run.nknown);
 	if (run.f != NULL)
 		fetch_free(run.f);
 	rstate_close(run.st);

@@ -254,6 +254,40 @@ test_blocking_run_and_bad_store(void **state)
 	free(cache);
 }
 
+static void
+test_store_replaced(void **state)
+{
+	char *ua = xasprintf("file://%s/a.xml", dir);
+	char *cache = xasprintf("%s/replaced.db", dir), *err = NULL;
+	char *wal = xasprintf("%s-wal", cache), *shm = xasprintf("%s-shm", cache);
+	struct refresh_feed feeds[] = { { ua, NULL, NULL, 0 } };
+	struct refresh_summary sum;
+	struct refresh_opts o;
+	struct seen s = { 0, 0 };
+
+	(void)state;
+	opts_for(&o, feeds, 1, cache);
+	assert_int_equal(refresh_run(&o, count, &s, &sum, &err), 0);
+	assert_int_equal(sum.new_items, 2);
+	refresh_summary_clear(&sum);
+	/* The store goes away, the side file stays: the same bytes must
+	 * still bring the items back. */
+	unlink(cache);
+	unlink(wal);
+	unlink(shm);
+	assert_int_equal(refresh_run(&o, count, &s, &sum, &err), 0);
+	assert_int_equal(sum.new_items, 2);
+	assert_int_equal(sum.updated, 1);
+	refresh_summary_clear(&sum);
+	assert_int_equal(refresh_run(&o, count, &s, &sum, &err), 0);
+	assert_int_equal(sum.unchanged, 1);
+	refresh_summary_clear(&sum);
+	free(ua);
+	free(cache);
+	free(wal);
+	free(shm);
+}
+
 int
 main(void)
 {
@@ -261,6 +295,7 @@ main(void)
 		cmocka_unit_test(test_background_refresh),
 		cmocka_unit_test(test_cancel),
 		cmocka_unit_test(test_blocking_run_and_bad_store),
+		cmocka_unit_test(test_store_replaced),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
