@@ -5,14 +5,18 @@ libdateline_a_SOURCES += src/ui/ui.h src/ui/ui-int.h src/ui/ui-list.c \
 	src/ui/ui-action.c src/ui/ui-color.c src/ui/ui-source.c src/ui/ui-draw.c src/ui/ui-view.c \
 	src/ui/ui-act.c src/ui/ui-fulltext.c
 if HAVE_CMOCKA
-check_PROGRAMS += tests/unit/test-ui-list tests/unit/test-ui-keys
+check_PROGRAMS += tests/unit/test-ui-list tests/unit/test-ui-keys \
+	tests/unit/test-ui-source
 tests_unit_test_ui_list_SOURCES = tests/unit/test-ui-list.c
 tests_unit_test_ui_list_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_ui_list_LDADD = $(UNIT_LDADD)
 tests_unit_test_ui_keys_SOURCES = tests/unit/test-ui-keys.c
 tests_unit_test_ui_keys_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_ui_keys_LDADD = $(UNIT_LDADD)
-TESTS += tests/unit/test-ui-list tests/unit/test-ui-keys
+tests_unit_test_ui_source_SOURCES = tests/unit/test-ui-source.c
+tests_unit_test_ui_source_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_ui_source_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test-ui-list tests/unit/test-ui-keys tests/unit/test-ui-source
 endif
 # The reader in tmux, against file:// feeds and a local HTTP server.
 TESTS += tests/e2e/ui.sh
