@@ -187,6 +187,18 @@ struct parser {
 	int		 bare_amp_warned;
 	int		 has_doctype;	/* its entities are trusted */
 
+	/* restarts after damage (parse-resync.c) */
+	struct buf	 prime;		/* root (and channel) start tags */
+	int		 prime_bad;
+	int		 prime_done;
+	int		 resyncs;
+	int		 resyncing;	/* skipping to the next item */
+	struct buf	 resync_hold;
+	unsigned long	 resync_line;	/* line of the text being skipped */
+	unsigned long	 line_base;	/* lines before the parser's line 1 */
+	size_t		 col_shift;	/* the prime's length, on line 1 */
+	uint64_t	 xml_fed;	/* bytes given to this expat parser */
+
 	/* JSON */
 	void		*tok;		/* struct json_tokener */
 	void		*json_root;	/* json_object */
@@ -230,6 +242,13 @@ enum textmode xml_atom_mode(const char **attrs, int for_content);
 
 /* parse-recover.c */
 void	 recover_push(struct parser *p, const char *s, size_t len, int final);
+
+/* parse-resync.c */
+void	 resync_note_tag(struct parser *p);
+int	 resync_begin(struct parser *p, unsigned long line, unsigned long col,
+	     const char *what);
+void	 resync_skip(struct parser *p, const char *s, size_t len, int final);
+void	 xml_where(const struct parser *p, unsigned long *line, unsigned long *col);
 
 /* vocabularies: return the context of the new element */
 enum ctx rss_start(struct parser *p, enum ctx parent, enum ns ns, const char *local,

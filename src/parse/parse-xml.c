@@ -325,10 +325,11 @@ on_start(void *ud, const XML_Char *name, const XML_Char **attrs)
 
 	p->events++;
 	if (p->depth >= PARSE_MAX_DEPTH) {
+		unsigned long line, col;
+
+		xml_where(p, &line, &col);
 		parse_fail(p, _("line %lu, column %lu: elements nested deeper than %d"),
-		    (unsigned long)XML_GetCurrentLineNumber(p->xp),
-		    (unsigned long)XML_GetCurrentColumnNumber(p->xp) + 1,
-		    PARSE_MAX_DEPTH);
+		    line, col, PARSE_MAX_DEPTH);
 		XML_StopParser(p->xp, XML_FALSE);
 		return;
 	}
@@ -350,6 +351,12 @@ on_start(void *ud, const XML_Char *name, const XML_Char **attrs)
 	if (parent->ctx == CTX_IGNORE)
 		return;
 	f->ctx = dispatch(p, parent->ctx, ns, local, attrs);
+	if (p->prime_done == 0 && ((parent->ctx == CTX_DOC && f->ctx != CTX_IGNORE) ||
+	    (parent->ctx == CTX_ROOT && f->ctx == CTX_CHANNEL &&
+	    ns == NS_NONE)))
+		resync_note_tag(p);
+	if (f->ctx == CTX_ITEM)
+		p->prime_done = 1;	/* what comes before the items is all */
 	if (parent->ctx == CTX_DOC && f->ctx == CTX_IGNORE) {
 		parse_fail(p, _("not a feed: the document is <%s>"), local);
 		XML_StopParser(p->xp, XML_FALSE);
@@ -447,14 +454,57 @@ xml_start(struct parser *p)
 #endif
 	p->frames[0].ctx = CTX_DOC;
 	p->depth = 0;
+	p->xml_fed = 0;
 	return 0;
+}
+
+/* Read on after a well-formedness error, from the text expat holds
+ * after the error's position (+1: never the same item start twice):
+ * that may begin in an earlier chunk.  0 when there is no restart. */
+static int
+resync_after_error(struct parser *p, unsigned long line, unsigned long col)
+{
+	int offset = 0, size = 0;
+	const char *ctx = XML_GetInputContext(p->xp, &offset, &size);
+	char *rest;
+	size_t len;
+
+	if (ctx == NULL || offset < 0 || offset >= size)
+		return 0;
+	len = (size_t)(size - offset - 1);
+	rest = xstrndup(ctx + offset + 1, len);	/* xml_free frees ctx */
+	if (!resync_begin(p, line, col, XML_ErrorString(XML_GetErrorCode(p->xp)))) {
+		free(rest);
+		return 0;
+	}
+	resync_skip(p, rest, len, 0);
+	free(rest);
+	return 1;
+}
+
+/* Where expat is, in the lines and columns of the whole document. */
+void
+xml_where(const struct parser *p, unsigned long *line, unsigned long *col)
+{
+	unsigned long l = (unsigned long)XML_GetCurrentLineNumber(p->xp);
+	unsigned long c = (unsigned long)XML_GetCurrentColumnNumber(p->xp) + 1;
+
+	if (l == 1 && p->line_base > 0 && c > p->col_shift)
+		c -= p->col_shift;
+	*line = l + p->line_base;
+	*col = c;
 }
 
 void
 xml_push(struct parser *p, const char *s, size_t len, int final)
 {
+	unsigned long line, col;
 	size_t n;
 
+	if (p->resyncing) {
+		resync_skip(p, s, len, final);
+		return;
+	}
 	if (p->xp == NULL || p->failed)
 		return;
 	do {
@@ -467,18 +517,21 @@ xml_push(struct parser *p, const char *s, size_t len, int final)
 					p->failed = 1;
 				return;
 			}
-			parse_fail(p, _("line %lu, column %lu: %s"),
-			    (unsigned long)XML_GetCurrentLineNumber(p->xp),
-			    (unsigned long)XML_GetCurrentColumnNumber(p->xp) + 1,
+			xml_where(p, &line, &col);
+			if (!(final && n == len) && resync_after_error(p, line, col))
+				return;
+			parse_fail(p, _("line %lu, column %lu: %s"), line, col,
 			    XML_ErrorString(XML_GetErrorCode(p->xp)));
 			return;
 		}
+		p->xml_fed += n;
 		/* expat keeps a token (a tag with its attributes, a comment)
 		 * whole in memory until it ends: bound that. */
 		p->quiet_bytes = p->events == events ? p->quiet_bytes + n : 0;
 		if (p->quiet_bytes > PARSE_MAX_TOKEN) {
+			xml_where(p, &line, &col);
 			parse_fail(p, _("line %lu: more than %u bytes in one tag, comment or declaration"),
-			    (unsigned long)XML_GetCurrentLineNumber(p->xp), PARSE_MAX_TOKEN);
+			    line, PARSE_MAX_TOKEN);
 			return;
 		}
 		s += n;

@@ -476,6 +476,8 @@ parser_free(struct parser *p)
 	buf_free(&p->person);
 	buf_free(&p->html);
 	buf_free(&p->hold);
+	buf_free(&p->prime);
+	buf_free(&p->resync_hold);
 	parse_item_reset(&p->item);
 	media_reset(p);
 	free(p->feed.title);

@@ -52,8 +52,15 @@ WARNINGS = {
     "entities.xml": "a bare '&' was read as \"&amp;\"",
     "charset-unknown.xml": "unknown charset \"x-no-such-charset\", read as UTF-8",
     "recover-truncated.xml": "recover-truncated.xml: line 6, column 1: no element found",
-    "recover-mismatched.xml": "recover-mismatched.xml: line 4, column 30: mismatched tag",
-    "recover-stray.xml": "recover-stray.xml: line 3, column 59: not well-formed",
+    "recover-mismatched.xml": "recover-mismatched.xml: line 4, column 30: "
+                              "mismatched tag; read on from the next item",
+    "recover-stray.xml": "recover-stray.xml: line 3, column 59: not well-formed "
+                         "(invalid token); read on from the next item",
+    "recover-twice.xml": "recover-twice.xml: line 4, column 28: mismatched tag; "
+                         "read on from the next item\ndateline: warning: "
+                         "recover-twice.xml: line 6, column 28: not well-formed",
+    "recover-atom.xml": "recover-atom.xml: line 5, column 118: mismatched tag; "
+                        "read on from the next item",
 }
 
 FEED_KEYS = ["format", "title", "link", "description", "language", "author",
