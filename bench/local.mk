@@ -7,7 +7,7 @@ EXTRA_DIST += bench/README bench/gen-corpus bench/run bench/RESULTS.md
 # tests/store-bench and tests/unit/test-render-bench time the store and the
 # renderer in process.  Without them those rows are n/a.
 bench: dateline$(EXEEXT)
-	-$(MAKE) $(AM_MAKEFLAGS) tests/store-gen$(EXEEXT) tests/store-bench$(EXEEXT) \
+	-$(MAKE) $(AM_MAKEFLAGS) -k tests/store-gen$(EXEEXT) tests/store-bench$(EXEEXT) \
 	    tests/unit/test-render-bench$(EXEEXT)
 	DATELINE='$(abs_top_builddir)/dateline$(EXEEXT)' \
 	STORE_GEN='$(abs_top_builddir)/tests/store-gen$(EXEEXT)' \
