@@ -50,8 +50,9 @@ struct out {
 	int		 started;
 	int		 printed[KEY_COUNT];
 	size_t		 nitems;
-	json_object	*item;		/* serialised by item_to_json */
+	struct printbuf	*pb;		/* items not written yet */
 	json_object	*holder;	/* for emit_story */
+	int		 write_error;
 };
 
 static json_object *new_string(const char *);
@@ -148,9 +149,9 @@ needs_escape(uint64_t w)
  * what json-c's own does (minus escaping '/'), but copies the runs that
  * need no escaping eight bytes at a time: story text is most of the
  * bytes --parse writes.  The strings are valid UTF-8 already (the parser
- * sanitises every field).  Items are written by a serializer of their
- * own (item_to_json) on one json-c object that lives for the whole run,
- * so that an item costs no allocation but its story object.
+ * sanitises every field).  Items are written straight from struct item
+ * into one json-c printbuf (write_item), so that an item costs no
+ * allocation but its story object, and leave in blocks of 64 KB.
  */
 static void
 append_string(struct printbuf *pb, const char *s, size_t len)
@@ -302,16 +303,14 @@ append_lists(struct printbuf *pb, const struct item *it)
 	printbuf_memappend(pb, "]", 1);
 }
 
-/* json-c serializer of an item: the fields straight from struct item. */
-static int
-item_to_json(json_object *jso, struct printbuf *pb, int level, int flags)
+/* An item as JSON, into json-c's printbuf: the fields straight from
+ * struct item, the story object through json-c. */
+static void
+write_item(struct printbuf *pb, const struct item_ref *ref)
 {
-	const struct item_ref *ref = json_object_get_userdata(jso);
 	const struct item *it = ref->item;
 	json_object *story;
 
-	(void)level;
-	(void)flags;
 	printbuf_memappend(pb, "{\"guid\":", 8);
 	append_string(pb, it->guid, strlen(it->guid));
 	append_key(pb, "title", it->title);
@@ -332,7 +331,32 @@ item_to_json(json_object *jso, struct printbuf *pb, int level, int flags)
 	} else
 		printbuf_memappend(pb, STORY_EMPTY, (int)strlen(STORY_EMPTY));
 	printbuf_memappend(pb, "}", 1);
-	return 0;
+}
+
+/* Items go out in blocks of 64 KB, straight from the printbuf. */
+static void
+flush_items(struct out *o)
+{
+	const char *p = o->pb != NULL ? o->pb->buf : NULL;
+	size_t left = o->pb != NULL ? (size_t)o->pb->bpos : 0;
+	ssize_t n;
+
+	if (left == 0)
+		return;
+	if (fflush(o->fp) != 0)
+		o->write_error = 1;
+	while (left > 0 && !o->write_error) {
+		n = write(fileno(o->fp), p, left);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			o->write_error = 1;
+			break;
+		}
+		p += n;
+		left -= (size_t)n;
+	}
+	printbuf_reset(o->pb);
 }
 
 static int
@@ -340,21 +364,22 @@ on_item(void *ctx, const struct feed *feed, const struct item *it)
 {
 	struct out *o = ctx;
 	struct item_ref ref = { feed, it, NULL };
-	const char *text;
-	size_t len;
 
 	if (!o->started)
 		start(o, feed, 0);
-	if (o->item == NULL) {
-		o->item = json_object_new_object();
+	if (o->pb == NULL) {
+		o->pb = printbuf_new();
 		o->holder = json_object_new_object();
 	}
 	ref.holder = o->holder;
-	json_object_set_serializer(o->item, item_to_json, &ref, NULL);
-	fputs(o->nitems++ > 0 ? ",\n" : "\n", o->fp);
-	text = json_object_to_json_string_length(o->item, JSON_FLAGS, &len);
-	fwrite(text, 1, len, o->fp);
-	return ferror(o->fp) ? -1 : 0;
+	if (o->nitems++ > 0)
+		printbuf_memappend(o->pb, ",\n", 2);
+	else
+		printbuf_memappend(o->pb, "\n", 1);
+	write_item(o->pb, &ref);
+	if (o->pb->bpos >= 1 << 16)
+		flush_items(o);
+	return o->write_error ? -1 : 0;
 }
 
 static void
@@ -362,6 +387,7 @@ finish(struct out *o, const struct feed *feed)
 {
 	if (!o->started)
 		start(o, feed, 1);
+	flush_items(o);
 	fputs(o->nitems > 0 ? "\n]" : "]", o->fp);
 	print_keys(o, feed, 1, ",");
 	fputs("}\n", o->fp);
@@ -432,13 +458,14 @@ cmd_parse(const struct cli *cli)
 		log_warn("%s: %s", name, parser_error(p));
 	print_warnings(name, parser_warnings(p));
 	finish(&o, parser_feed(p));
-	if (fflush(stdout) != 0 || ferror(stdout)) {
+	if (fflush(stdout) != 0 || ferror(stdout) || o.write_error) {
 		log_error(_("writing the output: %s"), strerror(errno));
 		goto out;
 	}
 	rc = EXIT_OK;
 out:
-	json_object_put(o.item);
+	if (o.pb != NULL)
+		printbuf_free(o.pb);
 	json_object_put(o.holder);
 	parser_free(p);
 	if (fd != STDIN_FILENO)
