@@ -53,7 +53,8 @@ screen() { tm capture-pane -p -t ui 2>/dev/null; }
 wait_for() {
 	n=$(( ${2:-10} * 20 ))
 	while [ "$n" -gt 0 ]; do
-		case $(screen) in *"$1"*) return 0 ;; esac
+		s=$(screen)
+		case $s in *"$1"*) return 0 ;; "") tm has-session -t ui 2>/dev/null || return 1 ;; esac
 		sleep 0.05
 		n=$((n - 1))
 	done
@@ -96,7 +97,7 @@ check_gone() {
 		screen | sed 's/^/# | /'
 	fi
 }
-keys() { tm send-keys -t ui "$@"; sleep 0.05; }
+keys() { tm send-keys -t ui "$@" 2>/dev/null; sleep 0.05; }
 esc=$(printf '\033')
 # the text of the selected line
 selected() {
