@@ -48,13 +48,14 @@ $DL --refresh >"$T/refresh.out" 2>&1
 is "the test feeds are stored (one fails on purpose)" "$?" 3
 
 tm() { "$TMUX_BIN" -S "$SOCK" "$@"; }
-screen() { tm capture-pane -p -t ui 2>/dev/null; }
+S=ui	# the session the helpers look at
+screen() { tm capture-pane -p -t "$S" 2>/dev/null; }
 # wait_for TEXT [SECONDS]: poll the screen until TEXT shows
 wait_for() {
 	n=$(( ${2:-10} * 20 ))
 	while [ "$n" -gt 0 ]; do
 		s=$(screen)
-		case $s in *"$1"*) return 0 ;; "") tm has-session -t ui 2>/dev/null || return 1 ;; esac
+		case $s in *"$1"*) return 0 ;; "") tm has-session -t "$S" 2>/dev/null || return 1 ;; esac
 		sleep 0.05
 		n=$((n - 1))
 	done
@@ -97,7 +98,7 @@ check_gone() {
 		screen | sed 's/^/# | /'
 	fi
 }
-keys() { tm send-keys -t ui "$@" 2>/dev/null; sleep 0.05; }
+keys() { tm send-keys -t "$S" "$@" 2>/dev/null; sleep 0.05; }
 esc=$(printf '\033')
 # the text of the selected line
 selected() {
@@ -317,5 +318,19 @@ is "NO_COLOR: no colours, attributes only" "$colours" 0
 reverse=$(tm capture-pane -p -e -t plain | grep -c "$esc\[\(0;\)\?7m")
 ok "NO_COLOR: the selection (and bars) still show in reverse video" [ "$reverse" -ge 2 ]
 tm send-keys -t plain Q
+
+# --- auto-refresh and a theme chosen in the config ---
+printf 'set auto-refresh 1s\nset theme solarized\n' >"$T/auto.conf"
+tm new-session -d -s auto -x 80 -y 20 \
+	"$DATELINE --urls $T/urls --cache $T/cache.db --config $T/auto.conf 2>$T/stderr3; sleep 30"
+S=auto
+check "the reader opens with the solarized theme" "All headlines (river)"
+sed 's#<entry>#<entry><title>Storm petrels return early</title><id>urn:test:fn-9</id><link href="https://notes.example/petrels"/><updated>2026-11-27T10:00:00Z</updated><content type="html">Early.</content></entry><entry>#' \
+	"$T/notes.xml" >"$T/notes.new" && mv "$T/notes.new" "$T/notes.xml"
+check "auto-refresh runs by itself and sums up" "1 new story"
+keys g Enter
+check "the new story shows in the river" "Storm petrels return early"
+keys Q
+is "no errors from the config or the theme" "$(cat "$T/stderr3" 2>/dev/null)" ""
 
 tap_done
