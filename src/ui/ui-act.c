@@ -19,6 +19,7 @@
 
 #include "config/conf.h"
 #include "config/urls.h"
+#include "fetch/fetch.h"
 #include "ui/ui-int.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -362,9 +363,10 @@ void
 ui_open_url(struct ui *ui, const char *url)
 {
 	const char *browser = conf_str(CONF_BROWSER);
-	char *clean = utf8_sanitise(url, strlen(url), 0);
+	char *clean = utf8_sanitise(url, strlen(url), 0), **words, **argv, *err = NULL;
+	size_t nwords;
 	pid_t pid;
-	int status;
+	int status = 0;
 
 	if (browser == NULL || *browser == '\0')
 		browser = getenv("BROWSER");
@@ -375,17 +377,30 @@ ui_open_url(struct ui *ui, const char *url)
 		free(clean);
 		return;
 	}
+	/* "firefox --new-window" is words, not a shell command line */
+	if ((words = fetch_split_command(browser, &err)) == NULL) {
+		ui_status(ui, 1, "%s: %s", browser, err);
+		free(err);
+		free(clean);
+		return;
+	}
+	for (nwords = 0; words[nwords] != NULL; nwords++)
+		;
+	argv = xcalloc(nwords + 2, sizeof *argv);
+	memcpy(argv, words, nwords * sizeof *argv);
+	argv[nwords] = clean;
 	def_prog_mode();
 	endwin();
 	if ((pid = fork()) == 0) {
-		char *argv[] = { (char *)browser, clean, NULL };
 		int fd = open("/dev/null", O_RDONLY);
 
 		if (fd >= 0)
 			dup2(fd, STDIN_FILENO);
-		execvp(browser, argv);
+		execvp(argv[0], argv);
 		_exit(127);
 	}
+	free(argv);
+	fetch_argv_free(words);
 	if (pid > 0)
 		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 			;

@@ -116,9 +116,9 @@ goto_feed() {
 }
 
 # o runs $BROWSER with the link as its one argument (no shell)
-printf '#!/bin/sh\nprintf "%%s" "$1" >"%s/opened"\n' "$T" >"$T/browser"
+printf '#!/bin/sh\nprintf "%%s %%s" "$1" "$2" >"%s/opened"\n' "$T" >"$T/browser"
 chmod +x "$T/browser"
-export BROWSER="$T/browser"
+export BROWSER="$T/browser --new-window"
 
 tm -f /dev/null new-session -d -s ui -x 100 -y 30 \
 	"$DL 2>$T/stderr; echo \"exit=\$?\" >$T/exit; sleep 30"
@@ -222,8 +222,8 @@ is "the link reached the clipboard with OSC 52" "$(tm show-buffer 2>/dev/null)" 
 keys o
 n=100
 while [ ! -s "$T/opened" ] && [ "$n" -gt 0 ]; do sleep 0.05; n=$((n - 1)); done
-is "o hands the link to \$BROWSER" "$(cat "$T/opened" 2>/dev/null)" \
-	"https://notes.example/seabirds"
+is "o hands the link to \$BROWSER (its words, no shell)" "$(cat "$T/opened" 2>/dev/null)" \
+	"--new-window https://notes.example/seabirds"
 check "and the reader comes back" "Opened https://notes.example/seabirds"
 keys u
 check "u marks a story read" "Marked read."
