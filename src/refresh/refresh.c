@@ -657,6 +657,8 @@ store_has_items(struct run *run, const char *url)
 {
 	struct store_feed_info key, *info;
 
+	if (run->nknown == 0)
+		return 0;
 	memset(&key, 0, sizeof key);
 	key.url = (char *)url;
 	info = bsearch(&key, run->known, run->nknown, sizeof *run->known, info_cmp);
@@ -749,7 +751,8 @@ refresh_run_owned(const struct refresh_opts *opts, refresh_progress_fn *progress
 	refresh_set_fetcher(owner, run.f);
 	if (store_feed_list(run.store, &run.known, &run.nknown, err) != 0)
 		goto out;
-	qsort(run.known, run.nknown, sizeof *run.known, info_cmp);
+	if (run.nknown > 0)
+		qsort(run.known, run.nknown, sizeof *run.known, info_cmp);
 	batch_begin(&run);
 	for (i = 0; i < opts->nfeeds; i++) {
 		if (strncmp(opts->feeds[i].url, "query:", 6) == 0)
