@@ -447,8 +447,12 @@ store_close(struct store *s)
 		store_rollback(s);
 	for (i = 0; i < SLOT_COUNT; i++)
 		sqlite3_finalize(s->slot[i]);
+	/* Planner statistics for the queries this connection ran; the limit
+	 * keeps it to a few milliseconds at a million items (without it, an
+	 * ANALYZE of the search index read 80 MB at every close). */
 	if (!s->readonly)
-		sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
+		sqlite3_exec(s->db, "PRAGMA analysis_limit = 400; PRAGMA optimize",
+		    NULL, NULL, NULL);
 	sqlite3_close(s->db);
 	free(s->path);
 	free(s);
