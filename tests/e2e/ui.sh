@@ -51,8 +51,12 @@ tm() { "$TMUX_BIN" -S "$SOCK" "$@"; }
 S=ui	# the session the helpers look at
 screen() { tm capture-pane -p -t "$S" 2>/dev/null; }
 # wait_for TEXT [SECONDS]: poll the screen until TEXT shows
+# After the first failure every wait is cut to a second: a reader that
+# broke fails the remaining checks quickly instead of in 10 s each.
+fast=0
 wait_for() {
 	n=$(( ${2:-10} * 20 ))
+	[ "$fast" -eq 1 ] && n=20
 	while [ "$n" -gt 0 ]; do
 		s=$(screen)
 		case $s in *"$1"*) return 0 ;; "") tm has-session -t "$S" 2>/dev/null || return 1 ;; esac
@@ -63,6 +67,7 @@ wait_for() {
 }
 wait_gone() {
 	n=$(( ${2:-10} * 20 ))
+	[ "$fast" -eq 1 ] && n=20
 	while [ "$n" -gt 0 ]; do
 		case $(screen) in *"$1"*) ;; *) return 0 ;; esac
 		sleep 0.05
@@ -76,6 +81,7 @@ check() {
 		ok "$1" true
 	else
 		ok "$1" false
+		fast=1
 		screen | sed 's/^/# | /'
 	fi
 }
