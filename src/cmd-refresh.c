@@ -150,15 +150,27 @@ fetch_options(struct fetch_opts *fo)
 static void
 print_summary(struct progress *p, const struct refresh_summary *s)
 {
-	char skipped[64] = "";
+	char skipped[64] = "", full[96] = "";
 
 	if (p->tty && !p->cli->quiet && !p->cli->json) {
 		if (s->skipped > 0)
 			snprintf(skipped, sizeof skipped, _(", %zu not due yet"),
 			    s->skipped);
+		if (s->fulltext_fetched + s->fulltext_failed > 0)
+			snprintf(full, sizeof full, ngettext("; %d full text "
+			    "fetched, %d failed", "; %d full texts fetched, %d failed",
+			    s->fulltext_fetched), s->fulltext_fetched,
+			    s->fulltext_failed);
 		printf(_("%zu feeds: %zu new/updated, %zu unchanged%s, %zu failed "
-		    "(%d new items, %.1f s)\n"), s->total, s->updated, s->unchanged,
-		    skipped, s->failed, s->new_items, s->seconds);
+		    "(%d new items, %.1f s)%s\n"), s->total, s->updated, s->unchanged,
+		    skipped, s->failed, s->new_items, s->seconds, full);
+	}
+	if (s->fulltext_failed > 0 && !p->cli->quiet) {
+		fprintf(stderr, ngettext("%s: %d full text could not be fetched "
+		    "(the feed's text is kept):\n", "%s: %d full texts could not "
+		    "be fetched (the feeds' text is kept):\n", s->fulltext_failed),
+		    log_progname(), s->fulltext_failed);
+		fputs(s->fulltext_errors != NULL ? s->fulltext_errors : "", stderr);
 	}
 	if (s->failed > 0) {
 		fprintf(stderr, ngettext("%s: %zu feed failed:\n",
@@ -210,6 +222,8 @@ cmd_refresh(const struct cli *cli)
 	ro.force = conf_bool(CONF_IGNORE_TTL);
 	ro.min_interval = conf_int(CONF_MIN_INTERVAL);
 	fetch_options(&ro.fetch);
+	ro.fulltext = conf_bool(CONF_FULLTEXT);
+	ro.fulltext_parallel = (int)conf_int(CONF_FULLTEXT_MAX_PARALLEL);
 	if (refresh_run(&ro, on_progress, &p, &sum, &err) != 0) {
 		clear_line(&p);
 		log_error("%s", err);

@@ -2,7 +2,7 @@ dateline_SOURCES += src/cmd-refresh.c src/cmd-extract.c
 # refresh: fetch -> parse -> store (see src/refresh/refresh.h)
 libdateline_a_SOURCES += src/refresh/refresh.h src/refresh/refresh-int.h \
 	src/refresh/refresh.c src/refresh/refresh-state.c \
-	src/refresh/refresh-thread.c
+	src/refresh/refresh-thread.c src/refresh/refresh-fulltext.c
 # End-to-end: --refresh against a local HTTP server (tests/e2e/httpserver.py).
 TESTS += tests/e2e/refresh.py
 EXTRA_DIST += tests/e2e/refresh.py tests/e2e/httpserver.py
@@ -15,3 +15,6 @@ TESTS += tests/unit/test-fetch-refresh
 endif
 TESTS += tests/e2e/refresh-opml.sh
 EXTRA_DIST += tests/e2e/refresh-opml.sh tests/data/fetch/subscriptions.opml
+# Full texts at refresh time: the fulltext tag, new items only.
+TESTS += tests/e2e/refresh-fulltext.py
+EXTRA_DIST += tests/e2e/refresh-fulltext.py

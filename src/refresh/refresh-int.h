@@ -47,6 +47,36 @@ int	 refresh_run_owned(const struct refresh_opts *opts,
 /* The worker tells its owner which fetcher to cancel (NULL: none). */
 void	 refresh_set_fetcher(struct refresh *owner, struct fetcher *f);
 
+/* Full texts at refresh time (refresh-fulltext.c). */
+struct store;
+struct ft_want {
+	int64_t	 id;		/* a new item */
+	char	*link;
+};
+struct ft_list {		/* a feed's new items, until they are committed */
+	struct ft_want	*v;
+	size_t		 n;
+};
+/* Items whose link is not http(s):// or file:// are not added. */
+void	 ft_list_add(struct ft_list *l, int64_t id, const char *link);
+void	 ft_list_clear(struct ft_list *l);
+int	 fulltext_link_ok(const char *link);
+/* Does this feed want the full text of its new items? */
+int	 fulltext_wanted(const struct refresh_opts *o,
+	     const struct refresh_feed *sub);
+/* Called before a write: 0 when the store may be written now (refresh
+ * opened its bookkeeping transaction), -1 when another feed holds it. */
+typedef int fulltext_begin_fn(void *ctx);
+struct fulltext;
+struct fulltext *fulltext_new(struct store *s, struct fetcher *f, int parallel,
+	     fulltext_begin_fn *begin, void *ctx);
+/* Queue a feed's committed new items (l is emptied). */
+void	 fulltext_take(struct fulltext *ft, struct ft_list *l);
+/* Pages queued, downloading, or waiting to be written? */
+int	 fulltext_pending(const struct fulltext *ft);
+/* Write what is left, add the counts and reasons to sum, free ft. */
+void	 fulltext_finish(struct fulltext *ft, struct refresh_summary *sum);
+
 /* A deep copy of a parsed item (the parser frees its own). */
 struct item *item_dup(const struct item *it);
 void	 item_free(struct item *it);

@@ -113,6 +113,7 @@ worker(void *arg)
 	n->ev.total = r->summary.total;
 	n->ev.summary = r->summary;
 	n->ev.summary.error = dup_or_null(r->summary.error);
+	n->ev.summary.fulltext_errors = dup_or_null(r->summary.fulltext_errors);
 	post(r, n);
 	return NULL;
 }

@@ -45,6 +45,7 @@ struct run {
 	size_t			 ndeferred;
 	struct store_feed_info	*known;		/* the store's feeds, by URL */
 	size_t			 nknown;
+	struct fulltext		*ft;		/* article pages of new items */
 };
 
 struct job {
@@ -73,6 +74,8 @@ struct job {
 	char			*feed_title;
 	struct fetch_result	 res;		/* a copy, once the transfer ended */
 	int			 has_res;
+	int			 want_ft;	/* the feed wants full texts */
+	struct ft_list		 ft;		/* its new items (uncommitted) */
 };
 
 static void	job_complete(struct job *j);
@@ -125,6 +128,19 @@ batch_begin(struct run *run)
 	run->batch_writes++;
 }
 
+/* The full-text pages write inside the bookkeeping transaction, never
+ * inside a feed's own. */
+static int
+ft_begin(void *ctx)
+{
+	struct run *run = ctx;
+
+	if (run->holder != NULL)
+		return -1;
+	batch_begin(run);
+	return 0;
+}
+
 static void
 job_reset_body(struct job *j)
 {
@@ -144,6 +160,7 @@ job_reset_body(struct job *j)
 	j->nitems = 0;
 	j->item_bytes = 0;
 	j->new_items = j->changed = 0;
+	ft_list_clear(&j->ft);
 }
 
 static void
@@ -192,6 +209,7 @@ release_store(struct job *j, int rollback)
 	if (rollback) {
 		store_rollback(run->store);
 		j->new_items = j->changed = 0;
+		ft_list_clear(&j->ft);
 	}
 	j->in_tx = 0;
 	run->holder = NULL;
@@ -231,10 +249,13 @@ static int
 upsert(struct job *j, const struct item *item)
 {
 	enum store_change ch;
+	int64_t id;
 
-	if (store_item_upsert(j->run->store, j->feed_id, item, &ch, NULL,
+	if (store_item_upsert(j->run->store, j->feed_id, item, &ch, &id,
 	    &j->store_err) != 0)
 		return -1;
+	if (ch == STORE_NEW && j->want_ft)
+		ft_list_add(&j->ft, id, item->link);
 	if (ch == STORE_NEW)
 		j->new_items++;
 	else if (ch == STORE_UPDATED)
@@ -543,6 +564,7 @@ done_ok(struct job *j, const struct fetch_result *r, int64_t not_before)
 	j->fs.not_before = not_before;
 	j->fs.gone = 0;
 	rstate_put(j->run->st, j->sub->url, &j->fs);
+	fulltext_take(j->run->ft, &j->ft);
 	job_report(j, j->new_items + j->changed > 0 ? REFRESH_UPDATED :
 	    REFRESH_UNCHANGED, r->status, j->new_items, j->changed, NULL);
 }
@@ -674,6 +696,7 @@ queue_feed(struct run *run, const struct refresh_feed *sub, int64_t now)
 
 	j->run = run;
 	j->sub = sub;
+	j->want_ft = run->ft != NULL && fulltext_wanted(run->o, sub);
 	run->total++;
 	if (store_feed_ensure(run->store, sub->url, &j->feed_id, &err) != 0) {
 		job_report(j, REFRESH_FAILED, 0, 0, 0, err);
@@ -749,6 +772,8 @@ refresh_run_owned(const struct refresh_opts *opts, refresh_progress_fn *progress
 	fo.allow_exec = 1;
 	run.f = fetch_new(&fo);
 	refresh_set_fetcher(owner, run.f);
+	run.ft = fulltext_new(run.store, run.f, opts->fulltext_parallel,
+	    ft_begin, &run);
 	if (store_feed_list(run.store, &run.known, &run.nknown, err) != 0)
 		goto out;
 	if (run.nknown > 0)
@@ -761,9 +786,12 @@ refresh_run_owned(const struct refresh_opts *opts, refresh_progress_fn *progress
 	}
 	batch_end(&run);
 	rc = fetch_run(run.f, err);
-	refresh_set_fetcher(owner, NULL);
 	run_deferred(&run);
+	if (rc == 0 && fulltext_pending(run.ft))
+		rc = fetch_run(run.f, err);	/* pages queued at the end */
+	refresh_set_fetcher(owner, NULL);
 	free(run.deferred);
+	fulltext_finish(run.ft, sum);
 	batch_end(&run);
 out:
 	store_feed_list_free(run.known, run.nknown);
@@ -785,6 +813,8 @@ refresh_summary_clear(struct refresh_summary *s)
 {
 	free(s->error);
 	s->error = NULL;
+	free(s->fulltext_errors);
+	s->fulltext_errors = NULL;
 }
 
 const char *

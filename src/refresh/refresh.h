@@ -49,6 +49,11 @@ struct refresh_opts {
 	/* Least time between two fetches of one feed, in seconds (0: none). */
 	int64_t		 min_interval;
 	struct fetch_opts fetch;	/* parallelism, limits, timeouts */
+	/* Fetch the article behind every NEW item (not only of the feeds
+	 * tagged `fulltext`), at most fulltext_parallel pages at once (0:
+	 * 4); the per-host limit and the caps of fetch apply. */
+	int		 fulltext;
+	int		 fulltext_parallel;
 };
 
 enum refresh_status {
@@ -90,6 +95,9 @@ struct refresh_summary {
 	size_t		 skipped;
 	size_t		 failed;
 	int		 new_items;
+	int		 fulltext_fetched;	/* articles stored */
+	int		 fulltext_failed;	/* feed's text kept */
+	char		*fulltext_errors;	/* "  LINK: reason\n" lines, or NULL */
 	double		 seconds;
 	int		 fatal;		/* nothing could be done (store, curl) */
 	char		*error;		/* the fatal error, or NULL */

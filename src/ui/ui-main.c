@@ -128,6 +128,8 @@ ui_refresh_start(struct ui *ui, const char *only_url)
 	o.fetch.low_speed_time = (double)conf_int(CONF_LOW_SPEED_TIME);
 	o.fetch.user_agent = *conf_str(CONF_USER_AGENT) ? conf_str(CONF_USER_AGENT) : NULL;
 	o.fetch.allow_exec = 1;
+	o.fulltext = conf_bool(CONF_FULLTEXT);
+	o.fulltext_parallel = (int)conf_int(CONF_FULLTEXT_MAX_PARALLEL);
 	if (n == 0)
 		ui_status(ui, 0, "%s", only_url ? _("That feed is not in the urls file.") :
 		    _("No feeds to refresh: add some to the urls file."));
