@@ -53,10 +53,14 @@ struct fulltext {
 };
 
 int
-fulltext_link_ok(const char *link)
+fulltext_link_ok(const char *link, int allow_file)
 {
-	return link != NULL && (strncmp(link, "http://", 7) == 0 ||
-	    strncmp(link, "https://", 8) == 0 || strncmp(link, "file://", 7) == 0);
+	if (link == NULL)
+		return 0;
+	if (strncmp(link, "file://", 7) == 0)
+		return allow_file;
+	return strncmp(link, "http://", 7) == 0 ||
+	    strncmp(link, "https://", 8) == 0;
 }
 
 int
@@ -73,9 +77,9 @@ fulltext_wanted(const struct refresh_opts *o, const struct refresh_feed *sub)
 }
 
 void
-ft_list_add(struct ft_list *l, int64_t id, const char *link)
+ft_list_add(struct ft_list *l, int64_t id, const char *link, int allow_file)
 {
-	if (!fulltext_link_ok(link))
+	if (!fulltext_link_ok(link, allow_file))
 		return;
 	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
 	l->v[l->n].id = id;

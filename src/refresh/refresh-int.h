@@ -57,10 +57,13 @@ struct ft_list {		/* a feed's new items, until they are committed */
 	struct ft_want	*v;
 	size_t		 n;
 };
-/* Items whose link is not http(s):// or file:// are not added. */
-void	 ft_list_add(struct ft_list *l, int64_t id, const char *link);
+/* Items whose link is not http(s)://, or file:// when allow_file (a
+ * feed read from a file: a web feed may not make us read local files),
+ * are not added. */
+void	 ft_list_add(struct ft_list *l, int64_t id, const char *link,
+	     int allow_file);
 void	 ft_list_clear(struct ft_list *l);
-int	 fulltext_link_ok(const char *link);
+int	 fulltext_link_ok(const char *link, int allow_file);
 /* Does this feed want the full text of its new items? */
 int	 fulltext_wanted(const struct refresh_opts *o,
 	     const struct refresh_feed *sub);

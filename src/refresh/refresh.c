@@ -255,7 +255,8 @@ upsert(struct job *j, const struct item *item)
 	    &j->store_err) != 0)
 		return -1;
 	if (ch == STORE_NEW && j->want_ft)
-		ft_list_add(&j->ft, id, item->link);
+		ft_list_add(&j->ft, id, item->link,
+		    strncmp(j->sub->url, "file://", 7) == 0);
 	if (ch == STORE_NEW)
 		j->new_items++;
 	else if (ch == STORE_UPDATED)

@@ -143,6 +143,8 @@ tagged_items = [
     ("t6", "No link at all", "", "Nothing to fetch. Tagsummarysix."),
     ("t7", "Not a web link", "mailto:desk@example.invalid",
      "Write to us. Tagsummaryseven."),
+    ("t9", "A local file", "file://" + os.path.abspath(
+        os.path.join(PAGES, "div-soup.html")), "Buses. Tagsummarynine."),
 ]
 srv.route("/tagged.xml", body=feed("Tagged wire", tagged_items))
 srv.route("/plain.xml", body=feed("Plain wire", [
@@ -189,10 +191,13 @@ ok(row is not None and "Tagsummaryone" in (row[1] or ""),
 row = fulltext_of(cache, "t2")
 ok(row is not None and row[0] and "Nordring" in row[0],
    "the second article is stored too", row)
-for guid in ("t3", "t4", "t5", "t6", "t7"):
+for guid in ("t3", "t4", "t5", "t6", "t7", "t9"):
     row = fulltext_of(cache, guid)
     ok(row is not None and row[0] is None and row[1],
        "%s: no full text, the summary stays" % guid, row)
+rc, out, err = run(cache, urls, args=("--search", "suburbs"))
+ok(rc == 0 and out == "",
+   "a web feed's file:// link is not read (no local files)", out + err)
 row = fulltext_of(cache, "p1")
 ok(row is not None and row[0] is None, "the untagged item has no full text",
    row)
@@ -226,6 +231,22 @@ ok("1 full text fetched, 0 failed" in out, "summary counts the one page",
    out + err)
 row = fulltext_of(cache, "t8")
 ok(row is not None and row[0], "the new item's article is stored", row)
+
+# --- a feed read from a file may point at local pages ----------------------
+local_feed = os.path.join(tmp, "local.xml")
+with open(local_feed, "w") as f:
+    f.write(feed("Local wire", [
+        ("l1", "Runway closed", "file://" + os.path.abspath(
+            os.path.join(PAGES, "table-layout.html")), "Short. Localsummary.")]))
+urls_local = os.path.join(tmp, "urls-local")
+with open(urls_local, "w") as f:
+    f.write("file://%s fulltext\n" % local_feed)
+rc, out, err = run(cache, urls_local)
+row = fulltext_of(cache, "l1")
+ok(rc == 0 and row is not None and row[0] and "resurfac" in row[0],
+   "a file:// feed's file:// page is read", "%s\n%s" % (row, err))
+rc, out, err = run(cache, urls_local, args=("--search", "resurfacing"))
+ok(rc == 0 and "Runway closed" in out, "and found by --search", out + err)
 
 # --- the fulltext option: every feed --------------------------------------
 cache2 = os.path.join(tmp, "cache2.db")
