@@ -18,3 +18,5 @@ TESTS += tests/e2e/config.sh
 EXTRA_DIST += tests/e2e/config.sh fuzz/corpus/config
 TESTS += tests/e2e/po-ui.sh
 EXTRA_DIST += tests/e2e/po-ui.sh
+TESTS += tests/e2e/po.sh
+EXTRA_DIST += tests/e2e/po.sh
