@@ -25,6 +25,7 @@
 
 #include "cli.h"
 #include "parse/parse.h"
+#include "story/story.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
@@ -223,9 +224,23 @@ new_string(const char *s)
 static void
 emit_story(json_object *obj, const struct feed *feed, const struct item *item)
 {
-	(void)obj;
-	(void)feed;
-	(void)item;
+	struct story *st = story_from_item(item, feed != NULL ? feed->title : NULL);
+	json_object *story = json_object_new_object(), *captions, *c;
+	size_t i;
+
+	json_object_object_add(story, "dateline", new_string(st->dateline));
+	json_object_object_add(story, "byline", new_string(st->byline));
+	captions = json_object_new_array();
+	for (i = 0; i < st->ncaptions; i++) {
+		c = json_object_new_object();
+		json_object_object_add(c, "text", new_string(st->captions[i].text));
+		json_object_object_add(c, "credit", new_string(st->captions[i].credit));
+		json_object_array_add(captions, c);
+	}
+	json_object_object_add(story, "captions", captions);
+	json_object_object_add(story, "credits", new_string(st->credits));
+	json_object_object_add(obj, "story", story);
+	story_free(st);
 }
 
 struct item_ref {

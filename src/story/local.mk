@@ -22,3 +22,5 @@ EXTRA_DIST += tests/e2e/render.sh tests/data/story
 check_PROGRAMS += tests/unit/test-render-bench
 tests_unit_test_render_bench_SOURCES = tests/unit/test-render-bench.c
 tests_unit_test_render_bench_LDADD = libdateline.a $(DL_LIBS)
+TESTS += tests/e2e/render-parse.sh
+EXTRA_DIST += tests/e2e/render-parse.sh
