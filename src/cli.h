@@ -29,6 +29,7 @@ struct cli {
 	int		 json;		/* --json */
 	int		 html;		/* --html */
 	int		 quiet;		/* --quiet */
+	int		 no_story;	/* --no-story (with --parse) */
 };
 
 typedef int cmd_fn(const struct cli *);

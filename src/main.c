@@ -70,6 +70,8 @@ static const struct opt opts[] = {
 	  N_("base URL of a page or feed read from a file") },
 	{ "json", 0, NULL, OPT_SETTING, NULL,
 	  N_("JSON lines output (with --search)") },
+	{ "no-story", 0, NULL, OPT_SETTING, NULL,
+	  N_("with --parse: leave the story fields empty (much faster)") },
 	{ "html", 0, NULL, OPT_SETTING, NULL,
 	  N_("print cleaned HTML (with --extract)") },
 	{ "quiet", 'q', NULL, OPT_SETTING, NULL,
@@ -209,6 +211,8 @@ main(int argc, char **argv)
 			cli.base_url = optarg;
 		else if (strcmp(o->name, "json") == 0)
 			cli.json = 1;
+		else if (strcmp(o->name, "no-story") == 0)
+			cli.no_story = 1;
 		else if (strcmp(o->name, "html") == 0)
 			cli.html = 1;
 		else if (strcmp(o->name, "quiet") == 0)

@@ -26,4 +26,12 @@ is "two commands at once are refused" "$rc" 2
 err=$("$DATELINE" stray-word 2>&1 >/dev/null); rc=$?
 is "a stray operand is a usage error" "$rc" 2
 
+demo=$srcdir/demo/dateline-wire.xml
+full=$("$DATELINE" --parse "$demo")
+bare=$("$DATELINE" --parse "$demo" --no-story)
+contains "--parse fills the story object" "$full" '"dateline":"PORT ELLEN, Nov 27 (Dateline Wire)"'
+contains "--parse --no-story leaves it empty" "$bare" '"story":{"dateline":"","byline":"","captions":[],"credits":""}'
+strip() { sed 's/,"story":{.*}}$/}/; s/,"story":{.*}},$/},/'; }
+is "--no-story changes nothing but the story" "$(printf '%s\n' "$full" | strip | md5sum)" "$(printf '%s\n' "$bare" | strip | md5sum)"
+
 tap_done
