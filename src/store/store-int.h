@@ -38,12 +38,29 @@ enum store_slot {
 	SLOT_COUNT
 };
 
+/* A search index row waiting for the end of the transaction. */
+struct store_fts_pending {
+	int64_t		 id;
+	char		*title;
+	char		*author;
+	char		*body;
+};
+
 struct store {
 	sqlite3		*db;
 	char		*path;
 	int		 readonly;
 	int		 in_tx;		/* inside store_begin() */
 	sqlite3_stmt	*slot[SLOT_COUNT];
+	/* Index rows added inside store_begin() are written just before the
+	 * COMMIT, all together (store_fts_flush): FTS5 turns its pending
+	 * rows into a new segment at every statement savepoint, and each
+	 * items INSERT (it has a trigger) opens one, so writing the index
+	 * row by row made one tiny segment per item and merged them over
+	 * and over. */
+	struct store_fts_pending *fts_q;
+	size_t		 fts_n;
+	size_t		 fts_cap;
 };
 
 /* The statement in `slot`, prepared from sql on first use; NULL with *err
@@ -91,6 +108,10 @@ struct store_fts_row {
 };
 int		 store_fts_change(struct store *s, int64_t id,
 		     const struct store_fts_row *row, int add, char **err);
+/* Write the queued index rows (before a COMMIT, before removing an index
+ * row, before a search inside the transaction); drop them (rollback). */
+int		 store_fts_flush(struct store *s, char **err);
+void		 store_fts_drop(struct store *s);
 /* Read an item's indexed columns and add it to / remove it from the index. */
 int		 store_fts_stored(struct store *s, int64_t id, int add, char **err);
 

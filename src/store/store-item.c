@@ -162,14 +162,36 @@ media_captions(struct buf *b, const char *media)
 	}
 }
 
-int
-store_fts_change(struct store *s, int64_t id, const struct store_fts_row *row,
-    int add, char **err)
+/* The exact text the index holds for a row's body. */
+static void
+fts_body(struct buf *body, const struct store_fts_row *row)
+{
+	const char *main_html;
+
+	main_html = row->fulltext != NULL && *row->fulltext != '\0' ? row->fulltext :
+	    row->content;
+	if (main_html != NULL && *main_html != '\0')
+		store_html_text(body, main_html, STORE_INDEX_MAX);
+	/* The summary too, unless the body already says it (wire feeds
+	 * repeat the first paragraph): words counted twice cost space. */
+	if (row->summary != NULL && *row->summary != '\0') {
+		struct buf sum = BUF_INIT;
+
+		store_html_text(&sum, row->summary, STORE_INDEX_MAX / 4);
+		if (sum.len > 0 && strstr(buf_str(body), sum.data) == NULL) {
+			buf_addc(body, ' ');
+			buf_add(body, sum.data, sum.len);
+		}
+		buf_free(&sum);
+	}
+	media_captions(body, row->media);
+}
+
+static int
+fts_write(struct store *s, int64_t id, const char *title, const char *author,
+    const char *body, int add, char **err)
 {
 	sqlite3_stmt *st;
-	struct buf body = BUF_INIT;
-	const char *main_html;
-	int rc;
 
 	st = add ? store_stmt(s, SLOT_FTS_INSERT,
 	    "INSERT INTO items_fts (rowid, title, author, body) VALUES (?1, ?2, ?3, ?4)",
@@ -178,29 +200,65 @@ store_fts_change(struct store *s, int64_t id, const struct store_fts_row *row,
 	    "VALUES ('delete', ?1, ?2, ?3, ?4)", err);
 	if (st == NULL)
 		return -1;
-	main_html = row->fulltext != NULL && *row->fulltext != '\0' ? row->fulltext :
-	    row->content;
-	if (main_html != NULL && *main_html != '\0')
-		store_html_text(&body, main_html, STORE_INDEX_MAX);
-	/* The summary too, unless the body already says it (wire feeds
-	 * repeat the first paragraph): words counted twice cost space. */
-	if (row->summary != NULL && *row->summary != '\0') {
-		struct buf sum = BUF_INIT;
-
-		store_html_text(&sum, row->summary, STORE_INDEX_MAX / 4);
-		if (sum.len > 0 && strstr(buf_str(&body), sum.data) == NULL) {
-			buf_addc(&body, ' ');
-			buf_add(&body, sum.data, sum.len);
-		}
-		buf_free(&sum);
-	}
-	media_captions(&body, row->media);
 	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, row->title != NULL ? row->title : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, row->author != NULL ? row->author : "", -1,
-	    SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, buf_str(&body), -1, SQLITE_STATIC);
-	rc = store_run(s, st, err, _("updating the search index"));
+	sqlite3_bind_text(st, 2, title != NULL ? title : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, author != NULL ? author : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, body, -1, SQLITE_STATIC);
+	return store_run(s, st, err, _("updating the search index"));
+}
+
+void
+store_fts_drop(struct store *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->fts_n; i++) {
+		free(s->fts_q[i].title);
+		free(s->fts_q[i].author);
+		free(s->fts_q[i].body);
+	}
+	s->fts_n = 0;
+}
+
+int
+store_fts_flush(struct store *s, char **err)
+{
+	struct store_fts_pending *p;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < s->fts_n && rc == 0; i++) {
+		p = &s->fts_q[i];
+		rc = fts_write(s, p->id, p->title, p->author, p->body, 1, err);
+	}
+	store_fts_drop(s);
+	return rc;
+}
+
+int
+store_fts_change(struct store *s, int64_t id, const struct store_fts_row *row,
+    int add, char **err)
+{
+	struct store_fts_pending *p;
+	struct buf body = BUF_INIT;
+	int rc;
+
+	fts_body(&body, row);
+	if (add && s->in_tx) {
+		if (s->fts_n == s->fts_cap) {
+			s->fts_cap = s->fts_cap == 0 ? 64 : s->fts_cap * 2;
+			s->fts_q = xreallocarray(s->fts_q, s->fts_cap, sizeof *s->fts_q);
+		}
+		p = &s->fts_q[s->fts_n++];
+		p->id = id;
+		p->title = xstrdup(row->title != NULL ? row->title : "");
+		p->author = xstrdup(row->author != NULL ? row->author : "");
+		p->body = buf_detach(&body);	/* always NUL-terminated */
+		return 0;
+	}
+	/* A removal must see every row added before it. */
+	if ((rc = store_fts_flush(s, err)) == 0)
+		rc = fts_write(s, id, row->title, row->author, buf_str(&body), add, err);
 	buf_free(&body);
 	return rc;
 }

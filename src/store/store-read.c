@@ -182,6 +182,9 @@ store_headlines(struct store *s, const struct store_query *q,
 		*err = xasprintf(_("%s: nothing to search for"), s->path);
 		return -1;
 	}
+	/* Inside store_begin(): search what this transaction added too. */
+	if (store_fts_flush(s, err) != 0)
+		return -1;
 	if (run_page(s, q, q->search, cursor, limit, out, n, &first_err) == 0)
 		return 0;
 	/* Not query syntax?  Then the words themselves. */

@@ -91,9 +91,10 @@ void
 store_html_text(struct buf *out, const char *html, size_t max)
 {
 	const char *p = html, *end = html + strlen(html), *gt;
-	size_t start = out->len;
+	size_t start = out->len, run;
 	int space = 1;
 
+	buf_grow(out, (size_t)(end - p) < max ? (size_t)(end - p) : max);
 	while (p < end && out->len - start < max) {
 		if (*p == '<') {
 			if (tag_is(p + 1, end, "script") || tag_is(p + 1, end, "style"))
@@ -123,7 +124,15 @@ store_html_text(struct buf *out, const char *html, size_t max)
 				p += n + 1;
 				continue;
 			}
+			buf_addc(out, *p++);
+			continue;
 		}
-		buf_addc(out, *p++);
+		/* A run of plain characters at once, cut at the limit where
+		 * adding them one by one would have stopped. */
+		run = strcspn(p, "< \n\t\r&");
+		if (run > max - (out->len - start))
+			run = max - (out->len - start);
+		buf_add(out, p, run);
+		p += run;
 	}
 }

@@ -18,6 +18,10 @@
 /* The longest text a BLOB may claim to hold: a damaged length cannot make
  * us allocate more. */
 #define ZIP_MAX		(64u * 1024 * 1024)
+/* The fastest level: deflate at 6 cost a sixth of a cold refresh; 1 is
+ * about 3 times faster and the store only 3% larger (25,000 articles:
+ * 89.7 MB -> 92.8 MB, newsboat's cache 130 MB).  Reading is unchanged. */
+#define ZIP_LEVEL	1
 
 int
 store_bind_body(sqlite3_stmt *st, int col, const char *text)
@@ -37,7 +41,7 @@ store_bind_body(sqlite3_stmt *st, int col, const char *text)
 	out[1] = (unsigned char)((len >> 8) & 0xff);
 	out[2] = (unsigned char)((len >> 16) & 0xff);
 	out[3] = (unsigned char)((len >> 24) & 0xff);
-	if (compress2(out + 4, &outlen, (const Bytef *)text, (uLong)len, 6) != Z_OK ||
+	if (compress2(out + 4, &outlen, (const Bytef *)text, (uLong)len, ZIP_LEVEL) != Z_OK ||
 	    outlen + 4 >= len) {
 		free(out);
 		return sqlite3_bind_text(st, col, text, (int)len, SQLITE_TRANSIENT);

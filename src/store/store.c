@@ -203,7 +203,8 @@ store_commit(struct store *s, char **err)
 {
 	if (!s->in_tx)
 		return 0;
-	if (store_exec(s, "COMMIT", err, _("committing")) != 0) {
+	if (store_fts_flush(s, err) != 0 ||
+	    store_exec(s, "COMMIT", err, _("committing")) != 0) {
 		store_rollback(s);
 		return -1;
 	}
@@ -214,6 +215,7 @@ store_commit(struct store *s, char **err)
 void
 store_rollback(struct store *s)
 {
+	store_fts_drop(s);
 	/* A full disk or I/O error may already have rolled it back. */
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -445,6 +447,7 @@ store_close(struct store *s)
 		return;
 	if (s->in_tx)
 		store_rollback(s);
+	free(s->fts_q);
 	for (i = 0; i < SLOT_COUNT; i++)
 		sqlite3_finalize(s->slot[i]);
 	/* Planner statistics for the queries this connection ran; the limit

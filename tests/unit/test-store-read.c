@@ -147,6 +147,51 @@ hits(struct tstore *t, const char *terms, enum store_order order, char **titles)
 	return n;
 }
 
+/* Index rows are queued inside store_begin() and written at the commit:
+ * a search in the transaction sees them, an item changed twice in one
+ * transaction is found by its new words only, a rollback drops them. */
+static void
+test_search_index_queued_in_transaction(void **state)
+{
+	struct tstore t;
+	int64_t feed;
+	char *titles, *err = NULL;
+	struct item it;
+
+	(void)state;
+	tstore_open(&t);
+	assert_int_equal(store_feed_ensure(t.s, "https://q.example/feed", &feed, &err), 0);
+	assert_int_equal(store_begin(t.s, &err), 0);
+	it = titem(NULL, "https://q.example/1", "first", "<p>zebra crossing</p>", 1);
+	assert_int_equal(store_item_upsert(t.s, feed, &it, NULL, NULL, &err), 0);
+	assert_int_equal(hits(&t, "zebra", STORE_ORDER_NEWEST, &titles), 1);
+	free(titles);
+	it = titem(NULL, "https://q.example/2", "second", "<p>okapi</p>", 2);
+	assert_int_equal(store_item_upsert(t.s, feed, &it, NULL, NULL, &err), 0);
+	/* Changed while its first index row is still queued. */
+	it = titem(NULL, "https://q.example/2", "second", "<p>quokka</p>", 2);
+	assert_int_equal(store_item_upsert(t.s, feed, &it, NULL, NULL, &err), 0);
+	assert_int_equal(store_commit(t.s, &err), 0);
+	assert_int_equal(hits(&t, "okapi", STORE_ORDER_NEWEST, &titles), 0);
+	free(titles);
+	assert_int_equal(hits(&t, "quokka", STORE_ORDER_NEWEST, &titles), 1);
+	assert_string_equal(titles, "second");
+	free(titles);
+	assert_int_equal(hits(&t, "zebra", STORE_ORDER_NEWEST, &titles), 1);
+	free(titles);
+	/* Rolled back: neither the row nor its index entry. */
+	assert_int_equal(store_begin(t.s, &err), 0);
+	it = titem(NULL, "https://q.example/3", "third", "<p>narwhal</p>", 3);
+	assert_int_equal(store_item_upsert(t.s, feed, &it, NULL, NULL, &err), 0);
+	store_rollback(t.s);
+	assert_int_equal(hits(&t, "narwhal", STORE_ORDER_NEWEST, &titles), 0);
+	free(titles);
+	/* The index still matches the rows exactly. */
+	assert_int_equal(store_exec(t.s, "INSERT INTO items_fts (items_fts, rank) "
+	    "VALUES ('integrity-check', 0)", &err, "check"), 0);
+	tstore_close(&t);
+}
+
 static void
 test_search_words_phrases_prefixes(void **state)
 {
@@ -391,6 +436,7 @@ main(void)
 		cmocka_unit_test(test_river_pages_newest_first_without_gaps),
 		cmocka_unit_test(test_unread_and_flagged_views),
 		cmocka_unit_test(test_search_words_phrases_prefixes),
+		cmocka_unit_test(test_search_index_queued_in_transaction),
 		cmocka_unit_test(test_retention_keeps_flagged_and_does_not_resurrect),
 		cmocka_unit_test(test_every_query_uses_an_index),
 	};
