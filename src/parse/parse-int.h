@@ -216,7 +216,6 @@ void	 parse_fail(struct parser *p, const char *fmt, ...) DL_PRINTF(2, 3);
 void	 parse_set_format(struct parser *p, enum feed_format f);
 void	 parse_item_begin(struct parser *p);
 void	 parse_item_end(struct parser *p);
-void	 parse_item_reset(struct item *it);
 void	 parse_set_str(char **dst, const char *s);
 void	 parse_set_if_empty(char **dst, const char *s);
 void	 parse_add_category(struct parser *p, struct item *it, const char *s);

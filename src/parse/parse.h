@@ -116,6 +116,11 @@ size_t		 parser_alternates(const struct parser *p, const char *const **urls);
 size_t		 parser_item_count(const struct parser *p);
 void		 parser_free(struct parser *p);
 
+/* Free every field of an item (one delivered to on_item and copied, or
+ * one read back from the store) and zero it; the struct itself is not
+ * freed.  The one place that knows what an item owns. */
+void		 parse_item_reset(struct item *it);
+
 /* Dates: RFC 822/1123 and RFC 3339/ISO 8601/W3CDTF; DL_TIME_NONE when the
  * text is not a date we can read exactly. */
 int64_t		 parse_date(const char *s);

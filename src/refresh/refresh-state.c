@@ -227,30 +227,8 @@ item_dup(const struct item *it)
 void
 item_free(struct item *it)
 {
-	size_t i;
-
 	if (it == NULL)
 		return;
-	free(it->guid);
-	free(it->title);
-	free(it->link);
-	free(it->author);
-	free(it->summary);
-	free(it->content);
-	for (i = 0; i < it->ncategories; i++)
-		free(it->categories[i]);
-	free(it->categories);
-	for (i = 0; i < it->nenclosures; i++) {
-		free(it->enclosures[i].url);
-		free(it->enclosures[i].type);
-	}
-	free(it->enclosures);
-	for (i = 0; i < it->nmedia; i++) {
-		free(it->media[i].url);
-		free(it->media[i].type);
-		free(it->media[i].caption);
-		free(it->media[i].credit);
-	}
-	free(it->media);
+	parse_item_reset(it);
 	free(it);
 }

@@ -160,36 +160,12 @@ store_item_get(struct store *s, int64_t id, struct store_item **out, char **err)
 void
 store_item_free(struct store_item *r)
 {
-	struct item *it;
-	size_t i;
-
 	if (r == NULL)
 		return;
-	it = &r->item;
 	free(r->feed_title);
 	free(r->feed_url);
 	free(r->fulltext);
-	free(it->guid);
-	free(it->title);
-	free(it->link);
-	free(it->author);
-	free(it->summary);
-	free(it->content);
-	for (i = 0; i < it->ncategories; i++)
-		free(it->categories[i]);
-	free(it->categories);
-	for (i = 0; i < it->nenclosures; i++) {
-		free(it->enclosures[i].url);
-		free(it->enclosures[i].type);
-	}
-	free(it->enclosures);
-	for (i = 0; i < it->nmedia; i++) {
-		free(it->media[i].url);
-		free(it->media[i].type);
-		free(it->media[i].caption);
-		free(it->media[i].credit);
-	}
-	free(it->media);
+	parse_item_reset(&r->item);
 	free(r);
 }
 
