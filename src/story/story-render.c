@@ -519,7 +519,11 @@ render_head(struct out *o, const struct story *st)
 	render_text(o, ROLE_HEADLINE, *st->headline != '\0' ? st->headline :
 	    _("(no headline)"), "");
 	buf_adds(&meta, st->feed);
-	if (st->published != DL_TIME_NONE) {
+	if (st->date_shown != NULL && *st->date_shown != '\0') {
+		if (meta.len > 0)
+			buf_adds(&meta, " \xC2\xB7 ");	/* · */
+		buf_add_sanitised(&meta, st->date_shown, strlen(st->date_shown), 0);
+	} else if (st->published != DL_TIME_NONE) {
 		t = (time_t)st->published;
 		if (gmtime_r(&t, &tm) != NULL &&
 		    strftime(date, sizeof date, "%Y-%m-%d %H:%M UTC", &tm) > 0) {

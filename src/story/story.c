@@ -467,6 +467,7 @@ story_free(struct story *st)
 	free(st->headline);
 	free(st->feed);
 	free(st->link);
+	free(st->date_shown);
 	free(st->byline);
 	free(st->byline_shown);
 	free(st->dateline);

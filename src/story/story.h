@@ -70,6 +70,8 @@ struct story {
 	char		*feed;		/* feed title */
 	char		*link;		/* the article's URL */
 	int64_t		 published;	/* DL_TIME_NONE when unknown */
+	char		*date_shown;	/* the date as the reader wants it, set by
+					 * the caller (NULL: "YYYY-MM-DD HH:MM UTC") */
 	char		*byline;	/* names only: "A and B"; "" when none */
 	char		*byline_shown;	/* as shown: "By A and B", "Авторы: …" */
 	char		*dateline;	/* "SEOUL, Sept 11 (Reuters)"; "" when none */

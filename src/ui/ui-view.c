@@ -34,6 +34,22 @@ ui_format_date(int64_t t, char *out, size_t len)
 	    strftime(out, len, fmt && *fmt ? fmt : "%d %b %H:%M", &tm) == 0)
 		snprintf(out, len, "%s", "");
 }
+
+/* The date above a story: story-date-format (default %c, the locale's
+ * own form) in local time; NULL leaves the renderer's UTC form. */
+static char *
+story_date(int64_t t)
+{
+	time_t tt = (time_t)t;
+	const char *fmt = conf_str(CONF_STORY_DATE_FORMAT);
+	char out[128];
+	struct tm tm;
+
+	if (t == DL_TIME_NONE || fmt == NULL || *fmt == '\0' ||
+	    localtime_r(&tt, &tm) == NULL || strftime(out, sizeof out, fmt, &tm) == 0)
+		return NULL;
+	return xstrdup(out);
+}
 #pragma GCC diagnostic pop
 
 static int
@@ -253,6 +269,8 @@ ui_story_open(struct ui *ui, int64_t id)
 	if (src.published == DL_TIME_NONE)
 		src.published = it->date;
 	ui->story.story = story_new(&src);
+	if (ui->story.story != NULL)
+		ui->story.story->date_shown = story_date(src.published);
 	ui_story_layout(ui);
 	ui->view = VIEW_STORY;
 	ui->dirty = 1;

@@ -165,6 +165,7 @@ contains "unread headlines are marked N" "$line" "N  27 Nov"
 keys Enter
 check "Enter opens the story" "PORTSMOUTH, Nov 27 (Harbour Wire)"
 check "the story shows its byline" "By Mara Quill"
+check "the story's date is in the locale's form (story-date-format %c)" "Fri Nov 27 09:15:00 2026"
 check "the story shows the photo caption with its credit" "(Harbour Wire/Ola Brandt)"
 check "the story shows the credits" "(Reporting by Mara Quill; Editing by Tom Reyes)"
 check "the story numbers its links" "[1] https://harbour.example/notes"
