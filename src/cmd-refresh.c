@@ -223,6 +223,8 @@ cmd_refresh(const struct cli *cli)
 	ro.min_interval = conf_int(CONF_MIN_INTERVAL);
 	fetch_options(&ro.fetch);
 	ro.fulltext = conf_bool(CONF_FULLTEXT);
+	ro.keep_days = (int)conf_int(CONF_KEEP_DAYS);
+	ro.keep_items = (int)conf_int(CONF_KEEP_ITEMS);
 	ro.fulltext_parallel = (int)conf_int(CONF_FULLTEXT_MAX_PARALLEL);
 	if (refresh_run(&ro, on_progress, &p, &sum, &err) != 0) {
 		clear_line(&p);

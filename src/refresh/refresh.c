@@ -794,6 +794,13 @@ refresh_run_owned(const struct refresh_opts *opts, refresh_progress_fn *progress
 	free(run.deferred);
 	fulltext_finish(run.ft, sum);
 	batch_end(&run);
+	if (rc == 0 && (opts->keep_days > 0 || opts->keep_items > 0)) {
+		struct store_retention keep = { opts->keep_days, opts->keep_items };
+		char *cerr = NULL;
+
+		if (store_cleanup(run.store, &keep, &sum->expired, &cerr) != 0)
+			run_warn(&run, cerr);
+	}
 out:
 	store_feed_list_free(run.known, run.nknown);
 	if (run.f != NULL)

@@ -54,6 +54,10 @@ struct refresh_opts {
 	 * 4); the per-host limit and the caps of fetch apply. */
 	int		 fulltext;
 	int		 fulltext_parallel;
+	/* Retention, applied once every feed is done (keep-days and
+	 * keep-items; 0: no limit; flagged items are never deleted). */
+	int		 keep_days;
+	int		 keep_items;
 };
 
 enum refresh_status {
@@ -95,6 +99,7 @@ struct refresh_summary {
 	size_t		 skipped;
 	size_t		 failed;
 	int		 new_items;
+	int64_t		 expired;	/* items deleted by retention */
 	int		 fulltext_fetched;	/* articles stored */
 	int		 fulltext_failed;	/* feed's text kept */
 	char		*fulltext_errors;	/* "  LINK: reason\n" lines, or NULL */

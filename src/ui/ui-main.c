@@ -129,6 +129,8 @@ ui_refresh_start(struct ui *ui, const char *only_url)
 	o.fetch.user_agent = *conf_str(CONF_USER_AGENT) ? conf_str(CONF_USER_AGENT) : NULL;
 	o.fetch.allow_exec = 1;
 	o.fulltext = conf_bool(CONF_FULLTEXT);
+	o.keep_days = (int)conf_int(CONF_KEEP_DAYS);
+	o.keep_items = (int)conf_int(CONF_KEEP_ITEMS);
 	o.fulltext_parallel = (int)conf_int(CONF_FULLTEXT_MAX_PARALLEL);
 	if (n == 0)
 		ui_status(ui, 0, "%s", only_url ? _("That feed is not in the urls file.") :
