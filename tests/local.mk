@@ -7,5 +7,5 @@ tests_unit_test_util_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_util_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test-util
 endif
-TESTS += tests/e2e/cli.sh tests/e2e/valgrind.sh tests/e2e/retention.sh
-EXTRA_DIST += tests/e2e/cli.sh tests/e2e/valgrind.sh tests/e2e/retention.sh
+TESTS += tests/e2e/cli.sh tests/e2e/valgrind.sh tests/e2e/retention.sh tests/e2e/ui-options.sh
+EXTRA_DIST += tests/e2e/cli.sh tests/e2e/valgrind.sh tests/e2e/retention.sh tests/e2e/ui-options.sh

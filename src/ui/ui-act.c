@@ -129,12 +129,28 @@ do_open(struct ui *ui)
 	}
 }
 
+/* confirm-quit: ask first; the answer is read the locale's way (y, or
+ * j in German, д in Russian). */
+static int
+may_quit(struct ui *ui)
+{
+	char *answer;
+	int yes;
+
+	if (!conf_bool(CONF_CONFIRM_QUIT))
+		return 1;
+	answer = ui_prompt(ui, _("Quit dateline? (y/n) "));
+	yes = answer != NULL && rpmatch(answer) == 1;
+	free(answer);
+	return yes;
+}
+
 static void
 go_back(struct ui *ui, int quit_at_top)
 {
 	switch (ui->view) {
 	case VIEW_FEEDS:
-		if (quit_at_top)
+		if (quit_at_top && may_quit(ui))
 			ui->quit = 1;
 		break;
 	case VIEW_HEADLINES:
@@ -480,7 +496,7 @@ ui_run_action(struct ui *ui, enum ui_action a)
 	case ACT_OPEN: do_open(ui); break;
 	case ACT_BACK: go_back(ui, 0); break;
 	case ACT_QUIT: go_back(ui, 1); break;
-	case ACT_QUIT_NOW: ui->quit = 1; break;
+	case ACT_QUIT_NOW: ui->quit = may_quit(ui); break;
 	case ACT_NEXT_UNREAD: do_unread(ui, 1); break;
 	case ACT_PREV_UNREAD: do_unread(ui, -1); break;
 	case ACT_NEXT_STORY: do_next_story(ui, 1); break;

@@ -52,6 +52,84 @@ story_date(int64_t t)
 }
 #pragma GCC diagnostic pop
 
+/* --- feed-sort: none (as added), title, unread or updated --- */
+
+static int
+feed_by_title(const void *a, const void *b)
+{
+	const struct store_feed_info *x = a, *y = b;
+	int c = strcoll(x->title, y->title);
+
+	return c != 0 ? c : (x->id > y->id) - (x->id < y->id);
+}
+
+static int
+feed_by_unread(const void *a, const void *b)
+{
+	const struct store_feed_info *x = a, *y = b;
+
+	if (x->unread != y->unread)
+		return x->unread < y->unread ? 1 : -1;
+	return feed_by_title(a, b);
+}
+
+struct feed_dated {
+	struct store_feed_info	 info;
+	int64_t			 newest;
+};
+
+static int
+feed_by_newest(const void *a, const void *b)
+{
+	const struct feed_dated *x = a, *y = b;
+
+	if (x->newest != y->newest)
+		return x->newest < y->newest ? 1 : -1;
+	return feed_by_title(&x->info, &y->info);
+}
+
+/* The newest item of each feed: one indexed one-row page a feed, asked
+ * only when feed-sort is "updated". */
+static void
+sort_by_newest(struct ui *ui, struct store_feed_info *feeds, size_t n)
+{
+	struct feed_dated *d = xcalloc(n, sizeof *d);
+	size_t i, got;
+
+	for (i = 0; i < n; i++) {
+		struct store_query q = { .view = STORE_VIEW_FEED, .feed_id = feeds[i].id };
+		struct store_cursor cur = STORE_CURSOR_START;
+		struct store_headline *h = NULL;
+		char *err = NULL;
+
+		d[i].info = feeds[i];
+		d[i].newest = INT64_MIN;
+		if (store_headlines(ui->store, &q, &cur, 1, &h, &got, &err) == 0 && got > 0)
+			d[i].newest = h[0].date;
+		free(err);
+		store_headlines_free(h, h != NULL ? got : 0);
+	}
+	qsort(d, n, sizeof *d, feed_by_newest);
+	for (i = 0; i < n; i++)
+		feeds[i] = d[i].info;
+	free(d);
+}
+
+static void
+sort_feeds(struct ui *ui, struct store_feed_info *feeds, size_t n)
+{
+	const char *how = conf_str(CONF_FEED_SORT);
+
+	if (n < 2 || how == NULL)
+		return;
+	if (strcmp(how, "title") == 0)
+		qsort(feeds, n, sizeof *feeds, feed_by_title);
+	else if (strcmp(how, "unread") == 0)
+		qsort(feeds, n, sizeof *feeds, feed_by_unread);
+	else if (strcmp(how, "updated") == 0)
+		sort_by_newest(ui, feeds, n);
+}
+
 static int
 has_tag(const char *tags, const char *tag)
 {
@@ -82,6 +160,7 @@ ui_feeds_load(struct ui *ui)
 		free(err);
 		return;
 	}
+	sort_feeds(ui, feeds, n);
 	if (had) {
 		const struct ui_feedrow *f = ui_selected_feed(ui);
 
