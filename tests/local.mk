@@ -9,3 +9,7 @@ TESTS += tests/unit/test-util
 endif
 TESTS += tests/e2e/cli.sh tests/e2e/valgrind.sh tests/e2e/retention.sh tests/e2e/ui-options.sh
 EXTRA_DIST += tests/e2e/cli.sh tests/e2e/valgrind.sh tests/e2e/retention.sh tests/e2e/ui-options.sh
+# filter:PROGRAM:URL feeds; permanent redirects rewrite the urls file;
+# HTTP/2 over TLS against nginx with a throwaway CA.
+TESTS += tests/e2e/refresh-filter.py
+EXTRA_DIST += tests/e2e/refresh-filter.py

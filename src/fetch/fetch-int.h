@@ -28,12 +28,21 @@ struct transfer {
 	struct curl_slist *headers;
 	char		 curl_error[CURL_ERROR_SIZE];
 
-	/* exec: */
+	/* exec: and filter: */
 	char	       **argv;
 	pid_t		 pid;
+	int		 in_fd;		/* filter: the body to the program */
 	int		 out_fd;
 	int		 err_fd;
 	struct buf	 errbuf;
+
+	/* filter:PROGRAM:URL: the download of URL is kept in body, then
+	 * PROGRAM reads it on its standard input and writes the feed. */
+	int		 is_filter;
+	char		*filter_cmd;	/* PROGRAM */
+	char		*inner_url;	/* URL, or NULL when the line is bad */
+	struct buf	 body;
+	size_t		 body_off;	/* bytes of body written to in_fd */
 
 	/* what we learnt */
 	long		 status;
@@ -84,6 +93,11 @@ void	transfer_remove_active(struct fetcher *f, struct transfer *t);
 
 /* fetch-exec.c */
 int	exec_start(struct fetcher *f, struct transfer *t);
+/* filter:PROGRAM:URL split into t->filter_cmd and t->inner_url. */
+void	filter_init(struct transfer *t);
+/* The download is done (2xx): start PROGRAM with t->body on its input.
+ * -1 with t->error when it cannot start. */
+int	filter_start(struct fetcher *f, struct transfer *t);
 int	exec_poll_fds(struct fetcher *f, struct curl_waitfd *fds,
 	    struct transfer **owners, size_t max, int *timeout_ms);
 void	exec_service(struct fetcher *f, struct curl_waitfd *fds,

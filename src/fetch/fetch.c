@@ -136,11 +136,13 @@ fetch_add(struct fetcher *f, const struct fetch_request *req)
 	t->on_data = req->on_data;
 	t->on_done = req->on_done;
 	t->ctx = req->ctx;
-	t->host = host_key(t->url);
+	if (strncasecmp(t->url, "filter:", 7) == 0)
+		filter_init(t);
+	t->host = host_key(t->inner_url != NULL ? t->inner_url : t->url);
 	if (t->host != NULL)
 		t->host_idx = host_index(f, t->host);
 	t->pid = -1;
-	t->out_fd = t->err_fd = -1;
+	t->in_fd = t->out_fd = t->err_fd = -1;
 	t->max_age = -1;
 	t->all_permanent = 1;
 	if (f->npending == f->capending) {
@@ -174,6 +176,9 @@ transfer_free(struct transfer *t)
 	free(t->error);
 	buf_free(&t->errbuf);
 	fetch_argv_free(t->argv);
+	free(t->filter_cmd);
+	free(t->inner_url);
+	buf_free(&t->body);
 	free(t);
 }
 
@@ -207,7 +212,9 @@ transfer_fill_result(struct transfer *t)
 
 	r->url = t->url;
 	r->final_url = t->final_url != NULL ? t->final_url : t->url;
-	r->moved_to = t->moved && t->final_url != NULL &&
+	/* A filter: line keeps its program: the bare new URL is no
+	 * replacement for it. */
+	r->moved_to = t->moved && !t->is_filter && t->final_url != NULL &&
 	    strcmp(t->final_url, t->url) != 0 ? t->final_url : NULL;
 	r->redirects = t->redirects;
 	r->status = t->status;
@@ -255,6 +262,16 @@ on_curl_write(char *data, size_t size, size_t nmemb, void *arg)
 			return 0;
 		}
 		t->bytes += n;
+		return n;
+	}
+	/* filter: the program reads the whole body once it is here. */
+	if (t->is_filter) {
+		if (t->bytes + n > t->f->o.max_bytes) {
+			t->too_big = 1;
+			return 0;
+		}
+		t->bytes += n;
+		buf_add(&t->body, data, n);
 		return n;
 	}
 	if (transfer_deliver(t, data, n) != 0)
@@ -373,11 +390,25 @@ transfer_start_curl(struct fetcher *f, struct transfer *t)
 	CURLcode rc = CURLE_OK;
 	long low;
 
+	if (t->is_filter) {
+		if (!o->allow_exec) {
+			t->error = xstrdup(_("filter: feeds are not allowed here"));
+			return -1;
+		}
+		if (t->inner_url == NULL) {
+			t->error = xstrdup(_("filter: expected filter:PROGRAM:URL "
+			    "with an http://, https:// or file:// URL"));
+			return -1;
+		}
+		if ((t->argv = fetch_split_command(t->filter_cmd, &t->error)) ==
+		    NULL)
+			return -1;
+	}
 	if ((t->easy = curl_easy_init()) == NULL) {
 		t->error = xstrdup(_("libcurl could not start a transfer"));
 		return -1;
 	}
-	SETOPT(CURLOPT_URL, t->url);
+	SETOPT(CURLOPT_URL, t->inner_url != NULL ? t->inner_url : t->url);
 	SETOPT(CURLOPT_PRIVATE, t);
 	SETOPT(CURLOPT_ERRORBUFFER, t->curl_error);
 	SETOPT(CURLOPT_WRITEFUNCTION, on_curl_write);
@@ -537,6 +568,11 @@ finish_curl(struct fetcher *f, struct transfer *t, CURLcode rc)
 	t->easy = NULL;
 	curl_slist_free_all(t->headers);
 	t->headers = NULL;
+	/* filter: the program's turn; it ends the transfer later. */
+	if (out == FETCH_OK && t->is_filter && filter_start(f, t) == 0)
+		return;
+	if (out == FETCH_OK && t->is_filter)
+		out = FETCH_FAILED;
 	transfer_remove_active(f, t);
 	transfer_finish(f, t, out);
 }
@@ -621,10 +657,11 @@ cancel_all(struct fetcher *f)
 int
 fetch_run(struct fetcher *f, char **err)
 {
-	struct curl_waitfd fds[2 * FETCH_MAX_EXEC];
-	struct transfer *owners[2 * FETCH_MAX_EXEC];
+	struct curl_waitfd *fds = NULL;
+	struct transfer **owners = NULL;
 	CURLMsg *msg;
-	int running, left, nfds, timeout;
+	size_t cap = 0;
+	int running, left, nfds, timeout, rc = 0;
 	CURLMcode mc;
 
 	if (f->multi == NULL) {
@@ -642,7 +679,8 @@ fetch_run(struct fetcher *f, char **err)
 		if ((mc = curl_multi_perform(f->multi, &running)) != CURLM_OK) {
 			*err = xasprintf(_("libcurl: %s"), curl_multi_strerror(mc));
 			cancel_all(f);
-			return -1;
+			rc = -1;
+			break;
 		}
 		while ((msg = curl_multi_info_read(f->multi, &left)) != NULL) {
 			struct transfer *t = NULL;
@@ -660,16 +698,25 @@ fetch_run(struct fetcher *f, char **err)
 			continue;
 		if (f->nactive == 0 && f->npending == 0)
 			break;
-		nfds = exec_poll_fds(f, fds, owners, DL_ARRAY_LEN(fds), &timeout);
+		/* Three pipes a command (filter: writes to one). */
+		if (cap < 3 * f->nactive) {
+			cap = 3 * f->nactive;
+			fds = xreallocarray(fds, cap, sizeof *fds);
+			owners = xreallocarray(owners, cap, sizeof *owners);
+		}
+		nfds = exec_poll_fds(f, fds, owners, cap, &timeout);
 		if ((mc = curl_multi_poll(f->multi, fds, (unsigned)nfds, timeout,
 		    NULL)) != CURLM_OK) {
 			*err = xasprintf(_("libcurl: %s"), curl_multi_strerror(mc));
 			cancel_all(f);
-			return -1;
+			rc = -1;
+			break;
 		}
 		exec_service(f, fds, owners, nfds);
 	}
-	return 0;
+	free(fds);
+	free(owners);
+	return rc;
 }
 
 /* A single download into memory. */

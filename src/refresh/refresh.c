@@ -720,11 +720,6 @@ queue_feed(struct run *run, const struct refresh_feed *sub, int64_t now)
 		free(j->fs.body_hash);
 		j->fs.body_hash = NULL;
 	}
-	if (strncmp(sub->url, "filter:", 7) == 0) {
-		job_report(j, REFRESH_FAILED, 0, 0, 0,
-		    _("filter: feeds are not supported yet"));
-		return;
-	}
 	if (!run->o->force && j->fs.gone) {
 		job_report(j, REFRESH_FAILED, 410, 0, 0, _("HTTP 410 Gone: the feed "
 		    "is gone for good; remove it from the urls file"));
