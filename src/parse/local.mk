@@ -12,6 +12,11 @@ tests_unit_test_parse_SOURCES = tests/unit/test-parse.c
 tests_unit_test_parse_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_parse_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test-parse
+check_PROGRAMS += tests/unit/test-parse-conform
+tests_unit_test_parse_conform_SOURCES = tests/unit/test-parse-conform.c
+tests_unit_test_parse_conform_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_parse_conform_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test-parse-conform
 endif
 TESTS += tests/e2e/parse.py
 EXTRA_DIST += tests/e2e/parse.py tests/data/parse
