@@ -99,14 +99,19 @@ blank_line(struct out *o)
 }
 
 static void
-para_add(struct para *p, enum role role, const char *s)
+para_add(struct para *p, enum role role, const char *s0)
 {
+	/* what a terminal shows in the columns we count (SANITISE_DISPLAY) */
+	char *s = utf8_sanitise(s0, strlen(s0), SANITISE_KEEP_NEWLINE |
+	    SANITISE_KEEP_TAB | SANITISE_DISPLAY);
 	size_t len = strlen(s), i;
 	uint32_t cp;
 	int n, w;
 
-	if (len == 0)
+	if (len == 0) {
+		free(s);
 		return;
+	}
 	if (p->nmarks == 0 || p->marks[p->nmarks - 1].role != role) {
 		if (p->nmarks == p->cap) {
 			p->cap = p->cap ? p->cap * 2 : 8;
@@ -117,6 +122,7 @@ para_add(struct para *p, enum role role, const char *s)
 	}
 	if (!p->pre) {
 		buf_add(&p->text, s, len);
+		free(s);
 		return;
 	}
 	/* Tabs to the next multiple of 8 columns of their line. */
@@ -137,6 +143,7 @@ para_add(struct para *p, enum role role, const char *s)
 			p->col += (w = utf8_cp_width(cp)) < 0 ? 1 : (size_t)w;
 		buf_add(&p->text, s + i, (size_t)n);
 	}
+	free(s);
 }
 
 static void
@@ -460,11 +467,16 @@ render_table(struct out *o, const struct story_block *rows, size_t nrows)
 	size_t colw[STORY_MAX_CELLS], ncols = 0, total, i, k, w, pad;
 	struct buf line = BUF_INIT;
 	enum role role;
+	char **cells = xcalloc(nrows * STORY_MAX_CELLS, sizeof *cells);
 
+	/* the cells as a terminal shows them, measured as they are shown */
+#define CELL(i, k) cells[(i) * STORY_MAX_CELLS + (k)]
 	memset(colw, 0, sizeof colw);
 	for (i = 0; i < nrows; i++)
-		for (k = 0; k < rows[i].ncells; k++) {
-			w = utf8_width(rows[i].cells[k], strlen(rows[i].cells[k]));
+		for (k = 0; k < rows[i].ncells && k < STORY_MAX_CELLS; k++) {
+			CELL(i, k) = utf8_sanitise(rows[i].cells[k],
+			    strlen(rows[i].cells[k]), SANITISE_TAB_TO_SPACE | SANITISE_DISPLAY);
+			w = utf8_width(CELL(i, k), strlen(CELL(i, k)));
 			if (w > colw[k])
 				colw[k] = w;
 			if (k + 1 > ncols)
@@ -479,13 +491,13 @@ render_table(struct out *o, const struct story_block *rows, size_t nrows)
 			for (k = 0; k < rows[i].ncells; k++) {
 				if (k > 0)
 					buf_adds(&line, CELL_SEP);
-				buf_adds(&line, rows[i].cells[k]);
+				buf_adds(&line, CELL(i, k));
 			}
 			render_text(o, role, buf_str(&line), "");
 			continue;
 		}
 		for (k = 0; k < ncols; k++) {
-			const char *c = k < rows[i].ncells ? rows[i].cells[k] : "";
+			const char *c = k < rows[i].ncells ? CELL(i, k) : "";
 
 			if (k > 0)
 				span_add(o, ROLE_DEFAULT, CELL_SEP, strlen(CELL_SEP));
@@ -502,10 +514,14 @@ render_table(struct out *o, const struct story_block *rows, size_t nrows)
 		w = total - colw[ncols - 1];
 		k = ncols - 1;
 		w += k < rows[i].ncells ?
-		    utf8_width(rows[i].cells[k], strlen(rows[i].cells[k])) : 0;
+		    utf8_width(CELL(i, k), strlen(CELL(i, k))) : 0;
 		line_end(o, w);
 	}
 	buf_free(&line);
+	for (i = 0; i < nrows * STORY_MAX_CELLS; i++)
+		free(cells[i]);
+	free(cells);
+#undef CELL
 }
 
 static void

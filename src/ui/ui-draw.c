@@ -156,7 +156,7 @@ ui_put(struct ui *ui, int y, int x, int cols, const char *text, enum role r)
 		return 0;
 	if (x + cols > ui->cols)
 		cols = ui->cols - x;
-	s = utf8_sanitise(text, strlen(text), SANITISE_TAB_TO_SPACE);
+	s = utf8_sanitise(text, strlen(text), SANITISE_TAB_TO_SPACE | SANITISE_DISPLAY);
 	cut = utf8_prefix_for_width(s, strlen(s), (size_t)cols, &used);
 	attrset(ui->attr[r]);
 	mvaddnstr(y, x, s, (int)cut);

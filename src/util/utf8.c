@@ -122,12 +122,13 @@ static const struct range zero_width[] = {
 	{ 0x064B, 0x065F }, { 0x0670, 0x0670 }, { 0x06D6, 0x06DC },
 	{ 0x06DF, 0x06E4 }, { 0x06E7, 0x06E8 }, { 0x06EA, 0x06ED },
 	{ 0x0711, 0x0711 }, { 0x0730, 0x074A }, { 0x07A6, 0x07B0 },
-	{ 0x07EB, 0x07F3 }, { 0x0816, 0x082D }, { 0x0859, 0x085B },
-	{ 0x08D3, 0x0902 }, { 0x093A, 0x093A }, { 0x093C, 0x093C },
+	{ 0x07EB, 0x07F3 }, { 0x0816, 0x0819 }, { 0x081B, 0x0823 },
+	{ 0x0825, 0x0827 }, { 0x0829, 0x082D }, { 0x0859, 0x085B },
+	{ 0x08D3, 0x08E1 }, { 0x08E3, 0x0902 }, { 0x093A, 0x093A }, { 0x093C, 0x093C },
 	{ 0x0941, 0x0948 }, { 0x094D, 0x094D }, { 0x0951, 0x0957 },
 	{ 0x0962, 0x0963 }, { 0x0981, 0x0981 }, { 0x09BC, 0x09BC },
 	{ 0x09C1, 0x09C4 }, { 0x09CD, 0x09CD }, { 0x09E2, 0x09E3 },
-	{ 0x0A01, 0x0A02 }, { 0x0A3C, 0x0A51 }, { 0x0A70, 0x0A71 },
+	{ 0x0A01, 0x0A02 }, { 0x0A3C, 0x0A3C }, { 0x0A41, 0x0A51 }, { 0x0A70, 0x0A71 },
 	{ 0x0A81, 0x0A82 }, { 0x0ABC, 0x0ABC }, { 0x0AC1, 0x0AC8 },
 	{ 0x0ACD, 0x0ACD }, { 0x0B01, 0x0B01 }, { 0x0B3C, 0x0B3C },
 	{ 0x0B3F, 0x0B3F }, { 0x0B41, 0x0B44 }, { 0x0B4D, 0x0B4D },
@@ -136,8 +137,9 @@ static const struct range zero_width[] = {
 	{ 0x0D41, 0x0D44 }, { 0x0D4D, 0x0D4D }, { 0x0DCA, 0x0DCA },
 	{ 0x0DD2, 0x0DD6 }, { 0x0E31, 0x0E31 }, { 0x0E34, 0x0E3A },
 	{ 0x0E47, 0x0E4E }, { 0x0EB1, 0x0EB1 }, { 0x0EB4, 0x0EBC },
-	{ 0x0EC8, 0x0ECD }, { 0x0F18, 0x0F19 }, { 0x0F35, 0x0F39 },
-	{ 0x0F71, 0x0F84 }, { 0x0F86, 0x0F87 }, { 0x0F8D, 0x0FBC },
+	{ 0x0EC8, 0x0ECD }, { 0x0F18, 0x0F19 }, { 0x0F35, 0x0F35 },
+	{ 0x0F37, 0x0F37 }, { 0x0F39, 0x0F39 }, { 0x0F71, 0x0F7E },
+	{ 0x0F80, 0x0F84 }, { 0x0F86, 0x0F87 }, { 0x0F8D, 0x0FBC },
 	{ 0x102D, 0x1030 }, { 0x1032, 0x1037 }, { 0x1039, 0x103A },
 	{ 0x1160, 0x11FF }, { 0x135D, 0x135F }, { 0x1712, 0x1714 },
 	{ 0x17B4, 0x17B5 }, { 0x17B7, 0x17BD }, { 0x17C6, 0x17C6 },
@@ -218,11 +220,12 @@ utf8_cp_width(uint32_t cp)
 	if (cp < 0x7F)
 		return 1;
 	/* Our tables are the authority for what they list: an older libc
-	 * may still call a newer emoji narrow. */
-	if (in_table(cp, wide, DL_ARRAY_LEN(wide)))
-		return 2;
+	 * may still call a newer emoji narrow.  Zero width first: a few
+	 * marks inside the CJK block (U+302A) combine. */
 	if (in_table(cp, zero_width, DL_ARRAY_LEN(zero_width)))
 		return 0;
+	if (in_table(cp, wide, DL_ARRAY_LEN(wide)))
+		return 2;
 #ifdef HAVE_WCWIDTH
 	if ((w = wcwidth((wchar_t)cp)) >= 0)
 		return w > 2 ? 2 : w;
@@ -280,12 +283,49 @@ utf8_truncate(const char *s, size_t max_cols)
 	return buf_detach(&b);
 }
 
+/* Bidirectional embeddings, overrides and isolates: they reorder the text
+ * that follows them on a terminal that does bidi (and in what a log or a
+ * JSON consumer shows), so text from outside never carries them. */
+static int
+bidi_control(uint32_t cp)
+{
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* What terminals disagree about or show as nothing: marks and other
+ * invisible format characters, the emoji joiner (one glyph of two columns
+ * on some terminals, three glyphs of six on others), variation selectors
+ * (VS16 widens a narrow symbol on some terminals only), skin-tone modifiers
+ * and tag characters.  Dropped from text meant for a terminal's columns. */
+static int
+display_drop(uint32_t cp)
+{
+	return (cp >= 0x200B && cp <= 0x200F) || cp == 0x061C || cp == 0x180E ||
+	    (cp >= 0x2060 && cp <= 0x206F) || cp == 0xFEFF ||
+	    (cp >= 0xFFF9 && cp <= 0xFFFB) || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+	    (cp >= 0x1F3FB && cp <= 0x1F3FF) || cp == 0xE0001 ||
+	    (cp >= 0xE0020 && cp <= 0xE007F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+}
+
+/* A character the locale cannot print (unassigned in its tables, a
+ * noncharacter): curses would draw a blank of its own width. */
+static int
+display_unprintable(uint32_t cp)
+{
+#ifdef HAVE_WCWIDTH
+	return MB_CUR_MAX > 1 && wcwidth((wchar_t)cp) < 0;
+#else
+	(void)cp;
+	return 0;
+#endif
+}
+
 void
 buf_add_sanitised(struct buf *b, const char *s, size_t len, int flags)
 {
 	size_t i = 0, run = 0;
 	uint32_t cp;
-	int n;
+	int n, w, base = 0, display = flags & SANITISE_DISPLAY;
 
 	buf_grow(b, len);
 	while (i < len) {
@@ -294,32 +334,54 @@ buf_add_sanitised(struct buf *b, const char *s, size_t len, int flags)
 		if (c >= 0x20 && c < 0x7F) {	/* fast path for ASCII runs */
 			run++;
 			i++;
+			base = 1;
 			continue;
 		}
 		buf_add(b, s + i - run, run);
 		run = 0;
 		if (c < 0x80) {
-			if (c == '\n' && (flags & SANITISE_KEEP_NEWLINE))
+			if (c == '\n' && (flags & SANITISE_KEEP_NEWLINE)) {
 				buf_addc(b, '\n');
-			else if (c == '\t' && (flags & SANITISE_KEEP_TAB))
+				base = 0;
+			} else if (c == '\t' && (flags & SANITISE_KEEP_TAB))
 				buf_addc(b, '\t');
-			else if ((c == '\t' || c == '\r') && (flags & SANITISE_TAB_TO_SPACE))
+			else if ((c == '\t' || c == '\r') && (flags & SANITISE_TAB_TO_SPACE)) {
 				buf_addc(b, ' ');
+				base = 1;
+			}
 			i++;
 			continue;
 		}
 		if ((n = utf8_decode(s + i, len - i, &cp)) < 0) {
 			buf_add_utf8(b, UTF8_REPLACEMENT);
 			i++;
+			base = 1;
 			continue;
 		}
-		if (cp >= 0x80 && cp < 0xA0)
-			;	/* C1 control (CSI is U+009B): dropped */
-		else if (cp == 0x2028 || cp == 0x2029)
-			buf_addc(b, (flags & SANITISE_KEEP_NEWLINE) ? '\n' : ' ');
-		else
-			buf_add(b, s + i, (size_t)n);
 		i += (size_t)n;
+		if ((cp >= 0x80 && cp < 0xA0) || bidi_control(cp))
+			continue;	/* C1 control (CSI is U+009B): dropped */
+		if (cp == 0x2028 || cp == 0x2029) {
+			buf_addc(b, (flags & SANITISE_KEEP_NEWLINE) ? '\n' : ' ');
+			base = !(flags & SANITISE_KEEP_NEWLINE);
+			continue;
+		}
+		if (display) {
+			if (display_drop(cp))
+				continue;
+			if (display_unprintable(cp)) {
+				buf_add_utf8(b, UTF8_REPLACEMENT);
+				base = 1;
+				continue;
+			}
+			/* a mark with no character before it would be drawn
+			 * on whatever the terminal shows there */
+			if ((w = utf8_cp_width(cp)) == 0 && !base)
+				continue;
+			if (w > 0)
+				base = 1;
+		}
+		buf_add(b, s + i - (size_t)n, (size_t)n);
 	}
 	buf_add(b, s + i - run, run);
 }

@@ -68,11 +68,19 @@ char	*utf8_truncate(const char *s, size_t max_cols);
 
 /* Sanitising for terminals, JSON and logs: invalid UTF-8 becomes U+FFFD,
  * C0 controls, DEL and C1 controls (U+0080-U+009F) are removed (ESC with
- * them), except those kept by the flags.  The result is valid UTF-8. */
+ * them), except those kept by the flags, and so are the bidirectional
+ * embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069).  The
+ * result is valid UTF-8.  SANITISE_DISPLAY is for text laid out in a
+ * terminal's columns: it also drops invisible format characters, zero-width
+ * joiners, variation selectors, skin-tone modifiers, tag characters and a
+ * combining mark with no character before it, and turns a character the
+ * locale cannot print into U+FFFD, so that curses, the terminal and
+ * utf8_width agree on every column. */
 enum {
 	SANITISE_KEEP_NEWLINE	= 1 << 0,	/* keep \n */
 	SANITISE_KEEP_TAB	= 1 << 1,	/* keep \t */
 	SANITISE_TAB_TO_SPACE	= 1 << 2,	/* \t and \r become a space */
+	SANITISE_DISPLAY	= 1 << 3,	/* see above */
 };
 char	*utf8_sanitise(const char *s, size_t len, int flags);
 void	 buf_add_sanitised(struct buf *b, const char *s, size_t len, int flags);
