@@ -208,21 +208,24 @@ extract_hint_is_boilerplate(const char *s)
 size_t
 extract_text_length(const char *s, size_t len)
 {
+	/* 1: white space; 2: a UTF-8 continuation byte; 0: a character */
+	static const unsigned char kind[256] = {
+		[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1,
+#define C4(x) [x] = 2, [x + 1] = 2, [x + 2] = 2, [x + 3] = 2
+#define C16(x) C4(x), C4(x + 4), C4(x + 8), C4(x + 12)
+		C16(0x80), C16(0x90), C16(0xA0), C16(0xB0),
+#undef C16
+#undef C4
+	};
+	const unsigned char *p = (const unsigned char *)s;
 	size_t i, n = 0;
-	int space = 1;
+	unsigned space = 1, k;
 
 	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-			if (!space)
-				n++;
-			space = 1;
-			continue;
-		}
-		space = 0;
-		if ((c & 0xC0) != 0x80)
-			n++;
+		k = kind[p[i]];
+		/* a character counts, and the first space after one */
+		n += k == 0 || (k == 1 && !space);
+		space = k == 1;
 	}
 	if (n > 0 && space && len > 0)
 		n--;	/* the trailing run was counted as a space */

@@ -69,11 +69,41 @@ extract_dropped(struct writer *w, const GumboNode *n)
 	return e == NULL || e->junk;
 }
 
+/*
+ * Bytes of s that go out as they are: up to a character to escape or,
+ * outside <pre>, white space other than one space between two words (a
+ * run of words is copied at once, not word by word).
+ */
+static size_t
+text_run(const char *s, int pre)
+{
+	static const unsigned char stop[256] = {
+		[0] = 1, ['<'] = 1, ['>'] = 1, ['&'] = 1,
+		[' '] = 2, ['\n'] = 2, ['\r'] = 2, ['\f'] = 2,
+	};
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned char k;
+
+	for (;; p++) {
+		if ((k = stop[*p]) == 0)
+			continue;
+		if (k == 1)
+			break;
+		if (pre)
+			continue;
+		/* one space between two words is copied with them */
+		if (*p == ' ' && p != (const unsigned char *)s &&
+		    stop[p[1]] == 0)
+			continue;
+		break;
+	}
+	return (size_t)(p - (const unsigned char *)s);
+}
+
 /* Escaped, white-space-collapsed text (verbatim inside <pre>). */
 void
 extract_add_text(struct buf *html, struct buf *text, const char *s, int pre)
 {
-	const char *stops = pre ? "<>&" : "<>& \n\r\f";
 	char *t = NULL;
 	size_t run;
 
@@ -96,7 +126,7 @@ extract_add_text(struct buf *html, struct buf *text, const char *s, int pre)
 			}
 	}
 	while (*s) {
-		run = strcspn(s, stops);
+		run = text_run(s, pre);
 		buf_add(text, s, run);
 		buf_add(html, s, run);
 		s += run;
@@ -154,7 +184,13 @@ extract_add_attr(struct buf *html, const char *s)
 static int
 blank(const char *s, size_t len)
 {
-	return extract_text_length(s, len) == 0;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t' &&
+		    s[i] != '\r' && s[i] != '\f')
+			return 0;
+	return 1;
 }
 
 /* The trimmed text of a block, from its plain-text buffer. */

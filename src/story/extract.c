@@ -20,6 +20,7 @@
 
 #include "parse/parse.h"
 #include "story/extract-int.h"
+#include "util/arena.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
@@ -747,7 +748,7 @@ extract_article(const char *html, size_t len, const char *base_url,
 	struct extractor x;
 	struct extract_out o;
 	struct buf page = BUF_INIT;
-	GumboOptions opts = kGumboDefaultOptions;
+	struct arena arena;
 	GumboOutput *g = NULL;
 	const char *why;
 	char *base = NULL;
@@ -768,9 +769,10 @@ extract_article(const char *html, size_t len, const char *base_url,
 		    EXTRACT_MAX_MARKUP);
 		goto out;
 	}
-	opts.max_errors = 0;
-	if ((g = gumbo_parse_with_options(&opts, page.data, page.len)) == NULL) {
-		*err = xstrdup(_("the page could not be parsed"));
+	if ((g = arena_gumbo_parse(&arena, page.data, page.len)) == NULL) {
+		*err = xasprintf(_("the page is too large to parse (%zu bytes of "
+		    "markup need more than %zu bytes of memory)"), page.len,
+		    ARENA_GUMBO_LIMIT(page.len));
 		goto out;
 	}
 	x.body = find_body(g->root);
@@ -799,7 +801,7 @@ out:
 	extract_meta_free(&x.meta);
 	free(base);
 	if (g != NULL)
-		gumbo_destroy_output(&opts, g);
+		arena_release(&arena);
 	buf_free(&page);
 	return rc;
 }

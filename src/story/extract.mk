@@ -9,6 +9,11 @@ tests_unit_test_extract_SOURCES = tests/unit/test-extract.c
 tests_unit_test_extract_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_extract_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test-extract
+check_PROGRAMS += tests/unit/test-extract-arena
+tests_unit_test_extract_arena_SOURCES = tests/unit/test-extract-arena.c
+tests_unit_test_extract_arena_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_extract_arena_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test-extract-arena
 endif
 TESTS += tests/extract-score.py tests/e2e/extract.sh
 EXTRA_DIST += tests/extract-score.py tests/e2e/extract.sh tests/data/extract

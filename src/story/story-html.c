@@ -16,6 +16,7 @@
 
 #include "story/story.h"
 #include "story/story-private.h"
+#include "util/arena.h"
 
 struct pending_run {
 	enum role	 role;
@@ -653,15 +654,17 @@ void
 story_html_walk(struct story *st, struct story_links *links,
     const char *html, size_t len, const char *base)
 {
-	GumboOptions opts = kGumboDefaultOptions;
+	struct arena arena;
 	GumboOutput *out;
 	struct walk w;
 
 	if (len > STORY_MAX_HTML)
 		len = STORY_MAX_HTML;
 	len = depth_cut(html, len, STORY_MAX_NESTING);
-	opts.max_errors = 0;
-	if ((out = gumbo_parse_with_options(&opts, html, len)) == NULL)
+	/* NULL: markup that would need more than ARENA_GUMBO_LIMIT (tens
+	 * of times its size: formatting elements reopened in every
+	 * paragraph) gives no text rather than all the memory. */
+	if ((out = arena_gumbo_parse(&arena, html, len)) == NULL)
 		return;
 	memset(&w, 0, sizeof w);
 	w.st = st;
@@ -672,5 +675,5 @@ story_html_walk(struct story *st, struct story_links *links,
 	walk_node(&w, out->root, 0);
 	flush(&w);
 	free(w.runs);
-	gumbo_destroy_output(&opts, out);
+	arena_release(&arena);
 }
