@@ -91,13 +91,36 @@ int64_t		 store_col_time(sqlite3_stmt *st, int col);
 /* Article HTML (summary, content, full text): bound deflated when long,
  * read back as text (store-zip.c).  NULL and "" are bound as NULL. */
 int		 store_bind_body(sqlite3_stmt *st, int col, const char *text);
+/* store_bind_body in two steps, the first without a connection (any
+ * thread): text compressed into z (z->data NULL: bind the text as it is);
+ * then bound, z's buffer handed to SQLite.  text must live until the
+ * statement has run. */
+struct store_zipped {
+	unsigned char	*data;
+	size_t		 len;
+};
+void		 store_zip(const char *text, struct store_zipped *z);
+int		 store_bind_zipped(sqlite3_stmt *st, int col, const char *text,
+		     struct store_zipped *z);
 char		*store_col_body(sqlite3_stmt *st, int col);
+/* Free this thread's compression contexts (made again when needed). */
+void		 store_zip_release(void);
 
 /* The searchable text of an item: its body (fulltext, else content, and
  * summary) as plain text, with photo captions.  store-text.c. */
 void		 store_html_text(struct buf *out, const char *html, size_t max);
 
 /* Index / unindex one item in the FTS table, from its stored values. */
+/* An item made ready for the store without a connection (store-item.c). */
+struct store_prep {
+	const struct item	*it;
+	int64_t			 ident;
+	int64_t			 chash;
+	struct buf		 cat, enc, med;	/* the encoded lists */
+	struct store_zipped	 summary, content;
+	struct buf		 body;		/* the index's text */
+};
+
 struct store_fts_row {
 	const char	*title;
 	const char	*author;

@@ -457,6 +457,7 @@ store_close(struct store *s)
 		sqlite3_exec(s->db, "PRAGMA analysis_limit = 400; PRAGMA optimize",
 		    NULL, NULL, NULL);
 	sqlite3_close(s->db);
+	store_zip_release();
 	free(s->path);
 	free(s);
 }

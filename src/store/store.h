@@ -143,6 +143,17 @@ enum store_change {
  * (may be NULL) gets the item's id. */
 int	 store_item_upsert(struct store *s, int64_t feed_id, const struct item *item,
 	     enum store_change *change, int64_t *id, char **err);
+/* The same in two steps, so that the expensive half (compression, the
+ * index's text, the hashes) can run on another thread: store_item_prepare
+ * needs no store and may run on any thread (item must outlive the
+ * result); store_item_upsert_prep then writes it (the prepared
+ * compressed text is handed to SQLite: a prep is upserted once). */
+struct store_prep;
+struct store_prep *store_item_prepare(const struct item *item);
+int	 store_item_upsert_prep(struct store *s, int64_t feed_id,
+	     struct store_prep *prep, enum store_change *change, int64_t *id,
+	     char **err);
+void	 store_prep_free(struct store_prep *prep);
 
 /* --- Items: reading (ui, --search) ---------------------------------- */
 
