@@ -82,6 +82,7 @@ cmd_extract(const struct cli *cli)
 	struct extract_result r;
 	struct buf page = BUF_INIT;
 	char *err = NULL, *final_url = NULL, *content_type = NULL;
+	char *charset = NULL;
 	const char *base = cli->base_url, *what = cli->arg;
 	int rc = EXIT_FAIL;
 
@@ -105,12 +106,9 @@ cmd_extract(const struct cli *cli)
 			base = final_url ? final_url : what;
 	} else if (file_read_all(what, EXTRACT_MAX_PAGE, &page, &err) != 0)
 		goto out;
-	if (page.len > 0 && !utf8_valid(page.data, page.len))
-		log_warn(_("%s: the page is not UTF-8; letters outside ASCII may "
-		    "come out as replacement characters"), what);
-
-	if (extract_article(page.data ? page.data : "", page.len, base, &r,
-	    &err) != 0) {
+	charset = fetch_content_type_charset(content_type);
+	if (extract_article_http(page.data ? page.data : "", page.len, base,
+	    charset, &r, &err) != 0) {
 		char *why = xasprintf("%s: %s", what, err);
 
 		free(err);
@@ -132,6 +130,7 @@ out:
 	free(err);
 	free(final_url);
 	free(content_type);
+	free(charset);
 	extract_result_free(&r);
 	buf_free(&page);
 	return rc;

@@ -340,3 +340,44 @@ charset_finish(struct charset *cs)
 {
 	push(cs, "", 0, 1);
 }
+
+static void
+add_to_buf(void *ctx, const char *utf8, size_t len)
+{
+	buf_add(ctx, utf8, len);
+}
+
+int
+charset_to_utf8(const char *charset, const char *in, size_t len,
+    struct buf *out, char **err)
+{
+	struct charset *cs;
+	const char *name;
+
+	if (len > CHARSET_MAX_INPUT) {
+		*err = xasprintf(_("too much text to convert (%zu bytes, at most "
+		    "%u)"), len, CHARSET_MAX_INPUT);
+		return -1;
+	}
+	name = charset != NULL && *charset != '\0' ? charset_alias(charset) :
+	    "UTF-8";
+	cs = charset_new(add_to_buf, out);
+	if (!is_utf8_name(name)) {
+		cs->cd = iconv_open("UTF-8", name);
+		if (cs->cd == (iconv_t)-1) {
+			char *t = utf8_sanitise(name, strlen(name), 0);
+
+			*err = xasprintf(_("unknown charset \"%s\""), t);
+			free(t);
+			charset_free(cs);
+			return -1;
+		}
+	}
+	/* at most 4 bytes of UTF-8 for each byte in (3 for U+FFFD) */
+	buf_grow(out, len + len / 2 + 16);
+	push(cs, in, len, 1);
+	charset_free(cs);
+	if (out->data == NULL)
+		buf_adds(out, "");
+	return 0;
+}

@@ -125,6 +125,17 @@ void		 parse_item_reset(struct item *it);
  * text is not a date we can read exactly. */
 int64_t		 parse_date(const char *s);
 
+/* Convert len bytes in charset (a label as pages and HTTP headers give it:
+ * iso-8859-1 is read as windows-1252, as browsers do; NULL or "" means
+ * UTF-8) to valid UTF-8 appended to out; bytes invalid in the charset
+ * become U+FFFD, C0 controls other than tab, newline and return are
+ * dropped.  Returns -1 with *err for an unknown charset or more than
+ * CHARSET_MAX_INPUT bytes (parse-charset.c). */
+#define CHARSET_MAX_INPUT	(64u << 20)
+struct buf;
+int		 charset_to_utf8(const char *charset, const char *in, size_t len,
+		     struct buf *out, char **err);
+
 /* Resolve a URL reference against a base (RFC 3986); a new string. */
 char		*parse_url_resolve(const char *base, const char *ref);
 

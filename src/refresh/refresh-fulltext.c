@@ -218,7 +218,7 @@ on_page_done(void *ctx, const struct fetch_result *r)
 	else {
 		url = r->final_url != NULL ? r->final_url : p->link;
 		p->html = extract_fulltext(buf_str(&p->body), p->body.len, url,
-		    &err);
+		    r->charset, &err);
 		if (p->html == NULL) {
 			fail(ft, p->link, err != NULL ? err : _("no article found"));
 			free(err);

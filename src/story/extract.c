@@ -741,8 +741,8 @@ finish(struct extractor *x, struct extract_out *o, struct extract_result *out)
 	out->words = count_words(out->text);
 }
 
-int
-extract_article(const char *html, size_t len, const char *base_url,
+static int
+extract_utf8(const char *html, size_t len, const char *base_url,
     struct extract_result *out, char **err)
 {
 	struct extractor x;
@@ -806,6 +806,39 @@ out:
 	return rc;
 }
 
+int
+extract_article(const char *html, size_t len, const char *base_url,
+    struct extract_result *out, char **err)
+{
+	return extract_article_http(html, len, base_url, NULL, out, err);
+}
+
+int
+extract_article_http(const char *html, size_t len, const char *base_url,
+    const char *http_charset, struct extract_result *out, char **err)
+{
+	struct buf utf8 = BUF_INIT;
+	char *cerr = NULL;
+	int rc;
+
+	if (len > EXTRACT_MAX_PAGE) {
+		result_init(out);
+		*err = xasprintf(_("the page is too large (%zu bytes, at most %u)"),
+		    len, EXTRACT_MAX_PAGE);
+		return -1;
+	}
+	/* an unknown charset: read as UTF-8, as before it was known */
+	if (extract_page_utf8(html ? html : "", len, http_charset, &utf8,
+	    &cerr) == 1) {
+		html = buf_str(&utf8);
+		len = utf8.len;
+	}
+	free(cerr);
+	rc = extract_utf8(html, len, base_url, out, err);
+	buf_free(&utf8);
+	return rc;
+}
+
 void
 extract_result_free(struct extract_result *r)
 {
@@ -823,12 +856,13 @@ extract_result_free(struct extract_result *r)
 }
 
 char *
-extract_fulltext(const char *page, size_t len, const char *url, char **err)
+extract_fulltext(const char *page, size_t len, const char *url,
+    const char *http_charset, char **err)
 {
 	struct extract_result r;
 	char *html;
 
-	if (extract_article(page, len, url, &r, err) != 0) {
+	if (extract_article_http(page, len, url, http_charset, &r, err) != 0) {
 		extract_result_free(&r);
 		return NULL;
 	}

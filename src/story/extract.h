@@ -58,13 +58,33 @@ struct extract_result {
 int		 extract_article(const char *html, size_t len,
 		     const char *base_url, struct extract_result *out,
 		     char **err);
+/* The same for a page fetched over HTTP: http_charset is the charset
+ * parameter of its Content-Type (NULL when none), which comes before the
+ * page's own <meta> (see extract_page_charset). */
+int		 extract_article_http(const char *html, size_t len,
+		     const char *base_url, const char *http_charset,
+		     struct extract_result *out, char **err);
 void		 extract_result_free(struct extract_result *r);
+
+/* The charset of a page, as a browser decides it: a byte order mark, else
+ * http_charset (may be NULL), else a <meta charset> or <meta
+ * http-equiv="content-type" content="…; charset=…"> in its first 4 KB.
+ * An allocated label ("iso-8859-1", "UTF-16LE"), or NULL when nothing
+ * names one. */
+char		*extract_page_charset(const char *page, size_t len,
+		     const char *http_charset);
+/* The page in UTF-8: 0 when it is UTF-8 already (out untouched), 1 when
+ * out holds it converted (a page naming no charset that is not UTF-8 is
+ * read as windows-1252; a UTF-8 byte order mark is dropped), -1 with *err
+ * for a charset iconv does not know. */
+int		 extract_page_utf8(const char *page, size_t len,
+		     const char *http_charset, struct buf *out, char **err);
 
 /* For full-text jobs (refresh, the UI's `f` key): the cleaned article
  * HTML of a page, ready for store_item_set_fulltext(), or NULL with *err.
  * The HTML starts with the lead photo when the article body has none. */
 char		*extract_fulltext(const char *page, size_t len, const char *url,
-		     char **err);
+		     const char *http_charset, char **err);
 
 /*
  * The scorer's parts, exposed for the unit tests.

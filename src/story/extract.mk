@@ -2,7 +2,7 @@
 libdateline_a_SOURCES += src/story/extract.h src/story/extract-int.h \
 	src/story/extract.c src/story/extract-hints.c src/story/extract-strip.c \
 	src/story/extract-meta.c src/story/extract-html.c src/story/extract-figure.c \
-	src/story/extract-node.c
+	src/story/extract-node.c src/story/extract-charset.c
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test-extract
 tests_unit_test_extract_SOURCES = tests/unit/test-extract.c
@@ -17,3 +17,5 @@ TESTS += tests/unit/test-extract-arena
 endif
 TESTS += tests/extract-score.py tests/e2e/extract.sh
 EXTRA_DIST += tests/extract-score.py tests/e2e/extract.sh tests/data/extract
+TESTS += tests/e2e/extract-pages.py
+EXTRA_DIST += tests/e2e/extract-pages.py

@@ -31,12 +31,13 @@ worker(void *arg)
 	struct ui_fulltext *ft = arg;
 	struct buf page = BUF_INIT;
 	struct store *st = NULL;
-	char *html = NULL, *err = NULL;
+	char *html = NULL, *err = NULL, *type = NULL, *charset = NULL;
 
-	if (fetch_url(ft->url, 0, &page, NULL, NULL, &err) != 0)
+	if (fetch_url(ft->url, 0, &page, NULL, &type, &err) != 0)
 		goto out;
+	charset = fetch_content_type_charset(type);
 	if ((html = extract_fulltext(page.data ? page.data : "", page.len, ft->url,
-	    &err)) == NULL)
+	    charset, &err)) == NULL)
 		goto out;
 	if ((st = store_open(ft->store_path, STORE_NOCREATE, &err)) == NULL)
 		goto out;
@@ -45,6 +46,8 @@ out:
 	ft->error = err;
 	store_close(st);
 	free(html);
+	free(type);
+	free(charset);
 	buf_free(&page);
 	/* wake the main loop; a full pipe cannot happen with one byte */
 	(void)!write(ft->pipe[1], "x", 1);

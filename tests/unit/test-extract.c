@@ -356,7 +356,7 @@ test_limits(void **state)
 	buf_reset(&b);
 	for (i = 0; i < 4; i++)
 		buf_printf(&b, "<p>%s</p>", para);
-	char *html = extract_fulltext(b.data, b.len, "https://n.example/", &err);
+	char *html = extract_fulltext(b.data, b.len, "https://n.example/", NULL, &err);
 	assert_non_null(html);
 	assert_memory_equal(html, "<p>The council said", 19);
 	free(html);
