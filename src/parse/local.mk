@@ -4,7 +4,8 @@ libdateline_a_SOURCES += src/parse/parse.h src/parse/parse-int.h src/parse/parse
 	src/parse/parse-atom.c src/parse/parse-media.c src/parse/parse-jsonfeed.c \
 	src/parse/parse-html.c src/parse/parse-charset.c src/parse/parse-date.c \
 	src/parse/parse-url.c src/parse/parse-text.c src/parse/parse-entities.c \
-	src/parse/parse-recover.c src/parse/parse-resync.c
+	src/parse/parse-recover.c src/parse/parse-resync.c \
+	src/parse/parse-rebase.c
 EXTRA_DIST += src/parse/gen-entities.py
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test-parse

@@ -10,8 +10,10 @@
 
 #include "parse/parse-int.h"
 
+/* 2 for an alternate link to a page, 1 for an alternate of another
+ * type (a PDF, a video), 0 for any other link. */
 static int
-is_alternate(const char **attrs)
+alternate_rank(const char **attrs)
 {
 	const char *rel = xml_attr(attrs, NS_NONE, "rel");
 	const char *type = xml_attr(attrs, NS_NONE, "type");
@@ -19,7 +21,7 @@ is_alternate(const char **attrs)
 	if (rel != NULL && strcmp(rel, "alternate") != 0)
 		return 0;
 	return type == NULL || strcmp(type, "text/html") == 0 ||
-	    strcmp(type, "application/xhtml+xml") == 0;
+	    strcmp(type, "application/xhtml+xml") == 0 ? 2 : 1;
 }
 
 static enum ctx
@@ -28,12 +30,16 @@ link(struct parser *p, const char **attrs)
 	const char *href = xml_attr(attrs, NS_NONE, "href");
 	const char *rel = xml_attr(attrs, NS_NONE, "rel");
 	char **dst = p->in_item ? &p->item.link : &p->feed.link;
+	int *weak = p->in_item ? &p->item_link_weak : &p->feed_link_weak;
+	int rank = alternate_rank(attrs);
 
-	if (href == NULL)
+	if (href == NULL || *href == '\0')
 		return CTX_IGNORE;
-	if (is_alternate(attrs) && **dst == '\0') {
+	/* A page wins over another type's alternate, whatever the order. */
+	if (rank > 0 && (**dst == '\0' || (*weak && rank == 2))) {
 		free(*dst);
 		*dst = xml_resolve(p, href);
+		*weak = rank == 1;
 	} else if (p->in_item && rel != NULL && strcmp(rel, "enclosure") == 0)
 		parse_add_enclosure(p, href, xml_attr(attrs, NS_NONE, "type"),
 		    xml_attr(attrs, NS_NONE, "length"));
@@ -141,6 +147,9 @@ atom_start(struct parser *p, enum ctx parent, enum ns ns, const char *local,
 	case CTX_AUTHOR:
 		if (strcmp(local, "name") == 0)
 			return capture(p, FLD_PERSON_NAME, TEXT_PLAIN, 0);
+		/* an address stands in for a missing name */
+		if (strcmp(local, "email") == 0)
+			return capture(p, FLD_AUTHOR_EMAIL, TEXT_PLAIN, 0);
 		return CTX_IGNORE;
 	default:
 		break;

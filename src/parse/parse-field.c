@@ -63,7 +63,8 @@ item_field(struct parser *p, enum field f, char **vp)
 		take(&it->title, vp);
 		break;
 	case FLD_LINK:
-		if (*it->link == '\0' && *v != '\0') {
+		if ((*it->link == '\0' || p->item_link_weak) && *v != '\0') {
+			p->item_link_weak = 0;
 			free(it->link);
 			it->link = xml_resolve(p, v);
 		}
@@ -100,6 +101,27 @@ item_field(struct parser *p, enum field f, char **vp)
 		break;
 	case FLD_CATEGORY:
 		parse_add_category(p, it, v);
+		break;
+	case FLD_ORIG_LINK:
+		/* the article's own URL, where the link is a tracking proxy */
+		if (*v != '\0') {
+			free(it->link);
+			it->link = xml_resolve(p, v);
+			p->item_link_weak = 0;
+		}
+		break;
+	case FLD_ORIG_ENCLOSURE:
+		if (p->orig_enclosure == NULL && *v != '\0')
+			p->orig_enclosure = xml_resolve(p, v);
+		break;
+	case FLD_ALT_SUMMARY:
+	case FLD_ALT_SUBTITLE:
+		if (p->alt_rank < (f == FLD_ALT_SUMMARY ? 2 : 1) && *v != '\0') {
+			free(p->alt_summary);
+			p->alt_summary = *vp;
+			*vp = NULL;
+			p->alt_rank = f == FLD_ALT_SUMMARY ? 2 : 1;
+		}
 		break;
 	case FLD_LANGUAGE:
 	case FLD_TTL:
@@ -159,6 +181,10 @@ feed_field(struct parser *p, enum field f, char **vp)
 	case FLD_GUID:
 	case FLD_GUID_PERMALINK:
 	case FLD_CATEGORY:
+	case FLD_ORIG_LINK:
+	case FLD_ORIG_ENCLOSURE:
+	case FLD_ALT_SUMMARY:
+	case FLD_ALT_SUBTITLE:
 	case FLD_MEDIA_CAPTION:
 	case FLD_MEDIA_TITLE:
 	case FLD_MEDIA_CREDIT:

@@ -49,6 +49,8 @@ enum ns {
 	NS_MEDIA,
 	NS_XHTML,
 	NS_XML,
+	NS_ITUNES,
+	NS_FEEDBURNER,
 	NS_OTHER,
 };
 
@@ -85,6 +87,10 @@ enum field {
 	FLD_MEDIA_CAPTION,
 	FLD_MEDIA_TITLE,
 	FLD_MEDIA_CREDIT,
+	FLD_ORIG_LINK,		/* feedburner:origLink: the real link */
+	FLD_ORIG_ENCLOSURE,	/* feedburner:origEnclosureLink */
+	FLD_ALT_SUMMARY,	/* itunes:summary: a summary when none */
+	FLD_ALT_SUBTITLE,	/* itunes:subtitle: after that */
 };
 
 /* How a captured text becomes the field's value. */
@@ -178,6 +184,12 @@ struct parser {
 	size_t		 quiet_bytes;	/* pushed since the last one */
 	int		 cap_wrapper;	/* frame of Atom's xhtml <div> */
 	int		 guid_is_link;
+	int		 rebase_pending;	/* item HTML waits for its base */
+	int		 item_link_weak;	/* a non-HTML alternate link */
+	int		 feed_link_weak;
+	char		*alt_summary;		/* itunes:summary or subtitle */
+	int		 alt_rank;		/* 2 summary, 1 subtitle */
+	char		*orig_enclosure;
 	struct buf	 text;
 	size_t		 cap_limit;
 
@@ -238,6 +250,9 @@ const char *xml_base(const struct parser *p);
 char	*xml_resolve(const struct parser *p, const char *ref);
 void	 xml_capture(struct parser *p, enum field f, enum textmode mode, size_t limit);
 enum textmode xml_atom_mode(const char **attrs, int for_content);
+
+/* parse-rebase.c */
+void	 html_rebase(char **html, const char *base);
 
 /* parse-recover.c */
 void	 recover_push(struct parser *p, const char *s, size_t len, int final);

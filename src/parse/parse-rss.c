@@ -35,6 +35,7 @@ static const struct rule channel_rules[] = {
 	{ NS_DC, "publisher", FLD_AUTHOR, TEXT_PLAIN, 0 },
 	{ NS_DC, "date", FLD_UPDATED, TEXT_RAW, 0 },
 	{ NS_DCTERMS, "modified", FLD_UPDATED, TEXT_RAW, 0 },
+	{ NS_ITUNES, "author", FLD_AUTHOR, TEXT_PLAIN, 0 },
 };
 
 /* Children of <item>. */
@@ -56,6 +57,11 @@ static const struct rule item_rules[] = {
 	{ NS_DCTERMS, "issued", FLD_PUBLISHED, TEXT_RAW, 0 },
 	{ NS_DCTERMS, "created", FLD_PUBLISHED, TEXT_RAW, 0 },
 	{ NS_DCTERMS, "modified", FLD_UPDATED, TEXT_RAW, 0 },
+	{ NS_ITUNES, "author", FLD_AUTHOR, TEXT_PLAIN, 0 },
+	{ NS_ITUNES, "summary", FLD_ALT_SUMMARY, TEXT_PLAIN_TO_HTML, 1 },
+	{ NS_ITUNES, "subtitle", FLD_ALT_SUBTITLE, TEXT_PLAIN_TO_HTML, 0 },
+	{ NS_FEEDBURNER, "origLink", FLD_ORIG_LINK, TEXT_RAW, 0 },
+	{ NS_FEEDBURNER, "origEnclosureLink", FLD_ORIG_ENCLOSURE, TEXT_RAW, 0 },
 };
 
 static int

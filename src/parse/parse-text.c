@@ -80,7 +80,8 @@ text_is_clean(const char *s, size_t len, int flags)
 			continue;
 		}
 		if (c < 0x80 || (n = utf8_decode(s + i, len - i, &cp)) < 0 ||
-		    (cp >= 0x80 && cp < 0xA0) || cp == 0x2028 || cp == 0x2029)
+		    (cp >= 0x80 && cp < 0xA0) || cp == 0x2028 || cp == 0x2029 ||
+		    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
 			return 0;
 		i += (size_t)n;
 	}
@@ -209,6 +210,51 @@ decode_ref(struct buf *out, const char *s, size_t len)
 	return i + 1;
 }
 
+/* The elements of HTML (and a few old ones feeds still use). */
+static const char *const html_elements[] = {
+	"a", "abbr", "acronym", "address", "applet", "area", "article", "aside",
+	"audio", "b", "base", "basefont", "bdi", "bdo", "big", "blink",
+	"blockquote", "body", "br", "button", "canvas", "caption", "center",
+	"cite", "code", "col", "colgroup", "data", "datalist", "dd", "del",
+	"details", "dfn", "dialog", "dir", "div", "dl", "dt", "em", "embed",
+	"fieldset", "figcaption", "figure", "font", "footer", "form", "frame",
+	"frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
+	"hgroup", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd",
+	"label", "legend", "li", "link", "main", "map", "mark", "marquee",
+	"math", "menu", "meta", "meter", "nav", "nobr", "noframes", "noscript",
+	"object", "ol", "optgroup", "option", "output", "p", "param", "picture",
+	"pre", "progress", "q", "rp", "rt", "ruby", "s", "samp", "script",
+	"section", "select", "small", "source", "span", "strike", "strong",
+	"style", "sub", "summary", "sup", "svg", "table", "tbody", "td",
+	"template", "textarea", "tfoot", "th", "thead", "time", "title", "tr",
+	"track", "tt", "u", "ul", "var", "video", "wbr",
+};
+
+/* Is s (after "<" or "</") the name of an HTML element?  "<iostream>"
+ * or "</example>" in a title is text, not markup. */
+static int
+is_html_tag(const char *s, size_t len)
+{
+	char name[16];
+	size_t n = 0, i;
+
+	while (n < len && n < sizeof name - 1 &&
+	    (((s[n] | 0x20) >= 'a' && (s[n] | 0x20) <= 'z') ||
+	    (n > 0 && s[n] >= '0' && s[n] <= '9'))) {
+		name[n] = (char)(s[n] | 0x20);
+		n++;
+	}
+	if (n == 0 || (n < len && s[n] != '>' && s[n] != '/' && !is_space(
+	    (unsigned char)s[n])))
+		return 0;
+	name[n] = '\0';
+	for (i = 0; i < DL_ARRAY_LEN(html_elements); i++) {
+		if (strcmp(name, html_elements[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 char *
 text_html_to_plain(const char *s, size_t len)
 {
@@ -221,8 +267,9 @@ text_html_to_plain(const char *s, size_t len)
 	while (i < len) {
 		char c = s[i];
 
-		if (c == '<' && i + 1 < len && (s[i + 1] == '/' || s[i + 1] == '!' ||
-		    ((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z'))) {
+		if (c == '<' && i + 1 < len && (s[i + 1] == '!' ||
+		    (s[i + 1] == '/' && is_html_tag(s + i + 2, len - i - 2)) ||
+		    is_html_tag(s + i + 1, len - i - 1))) {
 			if ((gt = memchr(s + i, '>', len - i)) == NULL)
 				break;		/* a cut tag: drop the rest */
 			/* Block elements separate words. */
@@ -278,15 +325,20 @@ text_escape_html(struct buf *b, const char *s, size_t len, int attr)
 	buf_add(b, s + i - run, run);
 }
 
-/* "jo@example.com (Jo Smith)" -> "Jo Smith"; anything else unchanged. */
+/* "jo@example.com (Jo Smith)" and "Jo Smith <jo@example.com>" ->
+ * "Jo Smith"; anything else unchanged. */
 char *
 text_author_name(const char *s)
 {
 	const char *open = strchr(s, '('), *close = strrchr(s, ')');
+	const char *lt = strchr(s, '<'), *gt = strrchr(s, '>');
 
 	if (open != NULL && close != NULL && close > open + 1 &&
 	    memchr(s, '@', (size_t)(open - s)) != NULL)
 		return text_collapse(open + 1, (size_t)(close - open - 1));
+	if (lt != NULL && gt != NULL && gt > lt && gt[1] == '\0' && lt > s &&
+	    memchr(lt, '@', (size_t)(gt - lt)) != NULL)
+		return text_collapse(s, (size_t)(lt - s));
 	return xstrdup(s);
 }
 

@@ -34,6 +34,9 @@ static const struct {
 	{ "http://search.yahoo.com/mrss", NS_MEDIA },
 	{ "http://www.w3.org/1999/xhtml", NS_XHTML },
 	{ "http://www.w3.org/XML/1998/namespace", NS_XML },
+	{ "http://www.itunes.com/dtds/podcast-1.0.dtd", NS_ITUNES },
+	{ "http://www.itunes.com/DTDs/Podcast-1.0.dtd", NS_ITUNES },
+	{ "http://rssnamespace.org/feedburner/ext/1.0", NS_FEEDBURNER },
 	{ "http://backend.userland.com/rss2", NS_NONE },
 	{ "http://blogs.law.harvard.edu/tech/rss", NS_NONE },
 };
@@ -284,6 +287,16 @@ capture_end(struct parser *p)
 {
 	char *v = capture_value(p);
 
+	/* URLs in an item's HTML: against an xml:base now, else at the
+	 * item's end (its link may come later). */
+	if (p->cap_parent == CTX_ITEM && (p->cap_mode == TEXT_HTML ||
+	    p->cap_mode == TEXT_XHTML) && (p->cap_field == FLD_DESCRIPTION ||
+	    p->cap_field == FLD_CONTENT)) {
+		if (xml_base(p) != p->frames[0].base)
+			html_rebase(&v, xml_base(p));
+		else
+			p->rebase_pending = 1;
+	}
 	parse_field(p, p->cap_parent, p->cap_field, v);
 	p->cap_depth = 0;
 	buf_reset(&p->text);
@@ -301,6 +314,8 @@ dispatch(struct parser *p, enum ctx parent, enum ns ns, const char *local,
 	case NS_DC:
 	case NS_DCTERMS:
 	case NS_CONTENT:
+	case NS_ITUNES:
+	case NS_FEEDBURNER:
 		return rss_start(p, parent, ns, local, attrs);
 	case NS_ATOM10:
 	case NS_ATOM03:

@@ -232,6 +232,31 @@ parse_item_begin(struct parser *p)
 	p->in_item = 1;
 	p->item_author_email = 0;
 	p->guid_is_link = 0;
+	p->rebase_pending = 0;
+	p->item_link_weak = 0;
+	free(p->alt_summary);
+	p->alt_summary = NULL;
+	p->alt_rank = 0;
+	free(p->orig_enclosure);
+	p->orig_enclosure = NULL;
+}
+
+/* The base of an item's HTML without an xml:base: an RSS item's own
+ * link (its text was written for that page, and a feed is often served
+ * from another host), else the feed's URL. */
+static void
+item_rebase(struct parser *p, struct item *it)
+{
+	const char *base = p->frames[0].base;
+
+	if (!p->rebase_pending)
+		return;
+	if (p->feed.format != FEED_ATOM10 && p->feed.format != FEED_ATOM03 &&
+	    (strncmp(it->link, "http://", 7) == 0 ||
+	    strncmp(it->link, "https://", 8) == 0))
+		base = it->link;
+	html_rebase(&it->summary, base);
+	html_rebase(&it->content, base);
 }
 
 void
@@ -260,6 +285,18 @@ parse_item_end(struct parser *p)
 	if (*it->link == '\0' && p->guid_is_link && (strncmp(it->guid, "http://", 7) == 0 ||
 	    strncmp(it->guid, "https://", 8) == 0))
 		parse_set_str(&it->link, it->guid);
+	/* podcasts: itunes:summary (or subtitle) when there is no summary */
+	if (*it->summary == '\0' && *it->content == '\0' && p->alt_summary != NULL) {
+		free(it->summary);
+		it->summary = p->alt_summary;
+		p->alt_summary = NULL;
+	}
+	if (p->orig_enclosure != NULL && it->nenclosures > 0) {
+		free(it->enclosures[0].url);
+		it->enclosures[0].url = p->orig_enclosure;
+		p->orig_enclosure = NULL;
+	}
+	item_rebase(p, it);
 	/* Atom: an entry without an author has the feed's. */
 	if (*it->author == '\0' && (p->feed.format == FEED_ATOM10 ||
 	    p->feed.format == FEED_ATOM03))
@@ -474,6 +511,8 @@ parser_free(struct parser *p)
 	buf_free(&p->warnings);
 	buf_free(&p->text);
 	buf_free(&p->person);
+	free(p->alt_summary);
+	free(p->orig_enclosure);
 	buf_free(&p->html);
 	buf_free(&p->hold);
 	buf_free(&p->prime);

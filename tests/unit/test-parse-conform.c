@@ -107,11 +107,154 @@ test_dates_loose(void **state)
 	check_date("tomorrow at 5", NULL);
 }
 
+
+/* The items of a document, one line each: "title|link|author|summary|
+ * content|enclosure URLs", parsed with url as the feed's URL. */
+static int
+collect(void *ctx, const struct feed *feed, const struct item *it)
+{
+	struct buf *b = ctx;
+	size_t i;
+
+	(void)feed;
+	buf_printf(b, "%s|%s|%s|%s|%s|", it->title, it->link, it->author,
+	    it->summary, it->content);
+	for (i = 0; i < it->nenclosures; i++)
+		buf_printf(b, "%s%s", i > 0 ? " " : "", it->enclosures[i].url);
+	buf_addc(b, '\n');
+	return 0;
+}
+
+static char *
+items(const char *doc, const char *url)
+{
+	struct parse_opts opts;
+	struct parser *p;
+	struct buf b = BUF_INIT;
+
+	memset(&opts, 0, sizeof opts);
+	opts.url = url;
+	opts.on_item = collect;
+	opts.ctx = &b;
+	p = parser_new(&opts);
+	assert_int_equal(parser_push(p, doc, strlen(doc)), 0);
+	assert_int_equal(parser_finish(p), 0);
+	parser_free(p);
+	return b.data != NULL ? buf_detach(&b) : xstrdup("");
+}
+
+static void
+check_items(const char *doc, const char *url, const char *want)
+{
+	char *got = items(doc, url);
+
+	if (strcmp(got, want) != 0)
+		fail_msg("items:\n%s\nwant:\n%s", got, want);
+	free(got);
+}
+
+#define RSS_HEAD "<rss version=\"2.0\" " \
+	"xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" " \
+	"xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\" " \
+	"xmlns:fb=\"http://rssnamespace.org/feedburner/ext/1.0\" " \
+	"xmlns:atom=\"http://www.w3.org/2005/Atom\"><channel><title>C</title>"
+#define RSS_TAIL "</channel></rss>"
+#define ATOM_HEAD "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>F</title>"
+
+/* Relative URLs in escaped HTML: an RSS item's against its own link
+ * (else the feed's URL), an Atom entry's against xml:base or the feed's
+ * URL.  Schemes, fragments and comments stay as they are. */
+static void
+test_html_rebase(void **state)
+{
+	(void)state;
+	check_items(RSS_HEAD "<item><title>a</title>"
+	    "<description>&lt;img src=\"pics/owl.png\"&gt;</description>"
+	    "<link>https://birds.test/2020/owls/</link></item>" RSS_TAIL,
+	    "https://feeds.test/birds/rss",
+	    "a|https://birds.test/2020/owls/||<img src=\"https://birds.test/2020/owls/pics/owl.png\">||\n");
+	check_items(RSS_HEAD "<item><title>b</title>"
+	    "<content:encoded><![CDATA[<a href='/about'>x</a> <a href=#n1>1</a> "
+	    "<a href=\"mailto:me@birds.test\">m</a> <!-- <img src=\"c.png\"> -->"
+	    "<img srcset=\"s.png 1x, /l.png 2x\" src=\"//cdn.test/i.png\">]]>"
+	    "</content:encoded></item>" RSS_TAIL,
+	    "https://feeds.test/birds/rss",
+	    "b||||<a href='https://feeds.test/about'>x</a> <a href=#n1>1</a> "
+	    "<a href=\"mailto:me@birds.test\">m</a> <!-- <img src=\"c.png\"> -->"
+	    "<img srcset=\"https://feeds.test/birds/s.png 1x, https://feeds.test/l.png 2x\" "
+	    "src=\"https://cdn.test/i.png\">|\n");
+	check_items(ATOM_HEAD "<entry><title>c</title>"
+	    "<link href=\"https://birds.test/c\"/>"
+	    "<summary type=\"html\">&lt;img src=\"t.png\"&gt;</summary>"
+	    "<content type=\"html\" xml:base=\"https://img.test/d/\">"
+	    "&lt;video poster=\"p.jpg\" src=\"../v.mp4\"&gt;</content></entry></feed>",
+	    "https://feeds.test/atom/feed.xml",
+	    "c|https://birds.test/c||<img src=\"https://feeds.test/atom/t.png\">|"
+	    "<video poster=\"https://img.test/d/p.jpg\" src=\"https://img.test/v.mp4\">|\n");
+	/* no base at all: left relative */
+	check_items(RSS_HEAD "<item><title>d</title><description>&lt;img src=\"e.png\"&gt;"
+	    "</description></item>" RSS_TAIL, NULL, "d|||<img src=\"e.png\">||\n");
+}
+
+/* Podcast and FeedBurner elements, Atom authors with only an address,
+ * links of other types, "Name <address>" authors. */
+static void
+test_item_fields(void **state)
+{
+	(void)state;
+	check_items(RSS_HEAD "<itunes:author>Show Host</itunes:author>"
+	    "<item><title>e1</title><itunes:subtitle>Line</itunes:subtitle>"
+	    "<itunes:summary>Notes &amp; more</itunes:summary>"
+	    "<itunes:author>Guest</itunes:author></item>"
+	    "<item><title>e2</title><itunes:summary>Notes</itunes:summary>"
+	    "<description>Real</description></item>"
+	    "<item><title>e3</title><itunes:subtitle>Only line</itunes:subtitle></item>"
+	    RSS_TAIL, NULL,
+	    "e1||Guest|Notes &amp; more||\ne2|||Real||\ne3|||Only line||\n");
+	check_items(RSS_HEAD "<item><title>f</title><link>http://proxy.test/1</link>"
+	    "<fb:origLink>https://birds.test/f</fb:origLink>"
+	    "<enclosure url=\"http://proxy.test/f.mp3\" type=\"audio/mpeg\"/>"
+	    "<fb:origEnclosureLink>https://birds.test/f.mp3</fb:origEnclosureLink>"
+	    "</item>" RSS_TAIL, NULL, "f|https://birds.test/f||||https://birds.test/f.mp3\n");
+	check_items(ATOM_HEAD "<entry><title>g</title><author><email>g@birds.test</email>"
+	    "</author></entry><entry><title>h</title><author><email>h@birds.test</email>"
+	    "<name>Hanna</name></author></entry></feed>", NULL,
+	    "g||g@birds.test|||\nh||Hanna|||\n");
+	check_items(RSS_HEAD "<item><title>i</title><atom:author><atom:email>i@birds.test"
+	    "</atom:email></atom:author></item><item><title>j</title>"
+	    "<author>Jana Berg &lt;jana@birds.test&gt;</author></item>" RSS_TAIL, NULL,
+	    "i||i@birds.test|||\nj||Jana Berg|||\n");
+	check_items(ATOM_HEAD "<entry><title>k</title>"
+	    "<link rel=\"alternate\" type=\"application/pdf\" href=\"https://birds.test/k.pdf\"/>"
+	    "<link rel=\"alternate\" type=\"text/html\" href=\"https://birds.test/k\"/>"
+	    "</entry><entry><title>l</title><link rel=\"alternate\" href=\"\"/>"
+	    "<link rel=\"alternate\" type=\"video/mp4\" href=\"https://birds.test/l.mp4\"/>"
+	    "</entry></feed>", NULL, "k|https://birds.test/k||||\nl|https://birds.test/l.mp4||||\n");
+}
+
+/* A title's markup is removed only when it is HTML: "<iostream>" or
+ * "</tag>" are words of the title. */
+static void
+test_title_markup(void **state)
+{
+	(void)state;
+	check_items(RSS_HEAD "<item><title>Why &lt;iostream&gt; is slow</title></item>"
+	    "<item><title>&lt;/closing&gt; tags</title></item>"
+	    "<item><title>A &lt;b&gt;bold&lt;/b&gt; &lt;br/&gt;move</title></item>"
+	    "<item><title>&lt;H2 class=\"x\"&gt;Upper&lt;/H2&gt;</title></item>"
+	    "<item><title>x &lt;y and y&gt; z</title></item>" RSS_TAIL, NULL,
+	    "Why <iostream> is slow|||||\n</closing> tags|||||\nA bold move|||||\n"
+	    "Upper|||||\nx <y and y> z|||||\n");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dates_loose),
+		cmocka_unit_test(test_html_rebase),
+		cmocka_unit_test(test_item_fields),
+		cmocka_unit_test(test_title_markup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
