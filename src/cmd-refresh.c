@@ -13,6 +13,7 @@
 #include "config/conf.h"
 #include "config/urls.h"
 #include "refresh/refresh.h"
+#include "refresh/refresh-moved.h"
 #include "store/store.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -22,6 +23,7 @@ struct progress {
 	int		 tty;		/* stderr is a terminal: progress line */
 	int		 shown;		/* a progress line is on screen */
 	struct buf	 failures;	/* "URL: reason" lines for the summary */
+	struct refresh_moves *moves;	/* permanent redirects seen */
 };
 
 static void
@@ -93,9 +95,8 @@ on_progress(void *ctx, size_t done, size_t total,
 		buf_printf(&p->failures, "  %s: %s\n", url,
 		    r->error != NULL ? r->error : _("failed"));
 	clear_line(p);
-	if (r->moved_to != NULL)
-		log_warn(_("%s moved permanently to %s; dateline fetches the new "
-		    "address, please update your urls file"), url, r->moved_to);
+	/* Moves are written back (or reported) once the refresh is over. */
+	refresh_moves_note(p->moves, r);
 	if (r->discovered != NULL)
 		log_warn(_("%s is a web page; it names the feed %s, which was "
 		    "used instead"), url, r->discovered);
@@ -109,19 +110,25 @@ on_progress(void *ctx, size_t done, size_t total,
 	free(url);
 }
 
-/* Subscriptions, creating the default urls file on the first run. */
+/* Subscriptions, creating the default urls file on the first run.  The
+ * stamp is taken before the read: a change after it is noticed before
+ * the file is rewritten. */
 static int
-load_urls(const struct cli *cli, struct urls *u, char **path)
+load_urls(const struct cli *cli, struct urls *u, char **path,
+    struct urls_stamp *stamp)
 {
 	char *err = NULL;
 	int created = 0;
 
 	*path = conf_urls_path(cli->urls);
+	urls_stamp_get(*path, stamp);
 	if (urls_load(u, *path, cli->urls == NULL, &created, &err) != 0) {
 		log_error("%s", err);
 		free(err);
 		return -1;
 	}
+	if (created)
+		urls_stamp_get(*path, stamp);
 	if (created)
 		fprintf(stderr, _("%s: no urls file yet: created %s with a few "
 		    "public news feeds; edit it to choose your own\n"),
@@ -130,7 +137,7 @@ load_urls(const struct cli *cli, struct urls *u, char **path)
 }
 
 static void
-fetch_options(struct fetch_opts *fo)
+fetch_options(struct fetch_opts *fo, char **ca_file)
 {
 	memset(fo, 0, sizeof *fo);
 	fo->max_parallel = (int)conf_int(CONF_MAX_PARALLEL);
@@ -145,6 +152,8 @@ fetch_options(struct fetch_opts *fo)
 	    (int)conf_int(CONF_MAX_REDIRECTS) : -1;
 	if (*conf_str(CONF_USER_AGENT) != '\0')
 		fo->user_agent = conf_str(CONF_USER_AGENT);
+	if (*conf_str(CONF_CA_FILE) != '\0')
+		fo->ca_file = *ca_file = conf_expand_home(conf_str(CONF_CA_FILE));
 }
 
 static void
@@ -179,23 +188,51 @@ print_summary(struct progress *p, const struct refresh_summary *s)
 	}
 }
 
+static void
+report_move(void *ctx, int is_error, const char *msg)
+{
+	struct progress *p = ctx;
+
+	if (is_error)
+		log_warn("%s", msg);
+	else if (!p->cli->quiet)
+		fprintf(stderr, "%s: %s\n", log_progname(), msg);
+}
+
+/* Permanent redirects: the urls file and the store follow them. */
+static void
+write_moves(struct progress *p, const char *urls_path,
+    const struct urls_stamp *stamp, const char *cache)
+{
+	struct refresh_moves_opts mo;
+
+	memset(&mo, 0, sizeof mo);
+	mo.urls_path = urls_path;
+	mo.stamp = stamp;
+	mo.cache = cache;
+	mo.enabled = conf_bool(CONF_UPDATE_MOVED_URLS);
+	refresh_moves_apply(p->moves, &mo, report_move, p);
+}
+
 int
 cmd_refresh(const struct cli *cli)
 {
 	struct refresh_opts ro;
+	struct urls_stamp stamp;
 	struct refresh_summary sum;
 	struct refresh_feed *feeds = NULL;
 	struct progress p;
 	struct urls u = { NULL, 0 };
-	char *urls_path = NULL, *cache = NULL, *err = NULL;
+	char *urls_path = NULL, *cache = NULL, *err = NULL, *ca_file = NULL;
 	size_t i, n = 0;
 	int rc = EXIT_FAIL;
 
 	memset(&p, 0, sizeof p);
 	p.cli = cli;
 	p.tty = isatty(STDERR_FILENO);
+	p.moves = refresh_moves_new();
 	conf_init(cli->config, cli->theme);
-	if (load_urls(cli, &u, &urls_path) != 0)
+	if (load_urls(cli, &u, &urls_path, &stamp) != 0)
 		goto out;
 	feeds = xcalloc(u.n + 1, sizeof *feeds);
 	for (i = 0; i < u.n; i++) {
@@ -221,7 +258,7 @@ cmd_refresh(const struct cli *cli)
 	ro.nfeeds = n;
 	ro.force = conf_bool(CONF_IGNORE_TTL);
 	ro.min_interval = conf_int(CONF_MIN_INTERVAL);
-	fetch_options(&ro.fetch);
+	fetch_options(&ro.fetch, &ca_file);
 	ro.fulltext = conf_bool(CONF_FULLTEXT);
 	ro.keep_days = (int)conf_int(CONF_KEEP_DAYS);
 	ro.keep_items = (int)conf_int(CONF_KEEP_ITEMS);
@@ -234,6 +271,7 @@ cmd_refresh(const struct cli *cli)
 		goto out;
 	}
 	clear_line(&p);
+	write_moves(&p, urls_path, &stamp, cache);
 	print_summary(&p, &sum);
 	if (sum.failed == 0)
 		rc = EXIT_OK;
@@ -244,6 +282,8 @@ cmd_refresh(const struct cli *cli)
 	refresh_summary_clear(&sum);
 out:
 	buf_free(&p.failures);
+	refresh_moves_free(p.moves);
+	free(ca_file);
 	free(feeds);
 	free(cache);
 	free(urls_path);

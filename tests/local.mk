@@ -13,3 +13,5 @@ EXTRA_DIST += tests/e2e/cli.sh tests/e2e/valgrind.sh tests/e2e/retention.sh test
 # HTTP/2 over TLS against nginx with a throwaway CA.
 TESTS += tests/e2e/refresh-filter.py
 EXTRA_DIST += tests/e2e/refresh-filter.py
+TESTS += tests/e2e/refresh-moved.py
+EXTRA_DIST += tests/e2e/refresh-moved.py

@@ -33,8 +33,10 @@ enum conf_id {
 	CONF_MAX_FEED_SIZE,	/* size (bytes): body and decompressed cap (50 MiB) */
 	CONF_MAX_REDIRECTS,	/* int: redirects followed (10) */
 	CONF_USER_AGENT,	/* string: "" = "dateline/VERSION" */
+	CONF_CA_FILE,		/* string: extra CA certificates (PEM), "" = none */
 	CONF_MIN_INTERVAL,	/* duration (s): least time between two fetches of one feed (0) */
 	CONF_IGNORE_TTL,	/* bool: ignore ttl/max-age/Retry-After (no) */
+	CONF_UPDATE_MOVED_URLS,	/* bool: rewrite the urls file after a 301/308 (yes) */
 	CONF_REFRESH_ON_START,	/* bool: refresh all when the reader opens (no) */
 	CONF_AUTO_REFRESH,	/* duration (s; a bare number is minutes): 0 = off */
 	/* store */

@@ -62,12 +62,22 @@ static const struct conf_option options[CONF_COUNT] = {
 	[CONF_USER_AGENT] = { CONF_USER_AGENT, "user-agent", CONF_T_STRING, "",
 	    0, 0, 0, NULL,
 	    N_("User-Agent header sent to servers; empty means dateline/VERSION.") },
+	[CONF_CA_FILE] = { CONF_CA_FILE, "ca-file", CONF_T_STRING, "",
+	    0, 0, 0, NULL,
+	    N_("A file of CA certificates (PEM) trusted for https:// as well as "
+	    "the system's, for a server with a private CA; certificates are "
+	    "always checked.") },
 	[CONF_MIN_INTERVAL] = { CONF_MIN_INTERVAL, "min-interval",
 	    CONF_T_DURATION, "0", 0, 30 * DAY, 60, NULL,
 	    N_("Least time between two downloads of one feed (a bare number is minutes).") },
 	[CONF_IGNORE_TTL] = { CONF_IGNORE_TTL, "ignore-ttl", CONF_T_BOOL, "no",
 	    0, 1, 0, NULL,
 	    N_("Download even when a feed's ttl, max-age or Retry-After asks to wait.") },
+	[CONF_UPDATE_MOVED_URLS] = { CONF_UPDATE_MOVED_URLS, "update-moved-urls",
+	    CONF_T_BOOL, "yes", 0, 1, 0, NULL,
+	    N_("After a permanent redirect (301, 308) to a working feed, write "
+	    "the new address into the urls file (only that line's URL changes) "
+	    "and keep the feed's stories under it.") },
 	[CONF_REFRESH_ON_START] = { CONF_REFRESH_ON_START, "refresh-on-start",
 	    CONF_T_BOOL, "no", 0, 1, 0, NULL,
 	    N_("Refresh every feed when the reader opens.") },

@@ -459,3 +459,204 @@ out:
 	buf_free(&old);
 	return rc;
 }
+
+void
+urls_stamp_get(const char *path, struct urls_stamp *st)
+{
+	struct stat sb;
+
+	memset(st, 0, sizeof *st);
+	if (stat(path, &sb) != 0)
+		return;
+	st->valid = 1;
+	st->dev = (uint64_t)sb.st_dev;
+	st->ino = (uint64_t)sb.st_ino;
+	st->size = (int64_t)sb.st_size;
+	st->mtime_sec = (int64_t)sb.st_mtim.tv_sec;
+	st->mtime_nsec = sb.st_mtim.tv_nsec;
+}
+
+static int
+stamp_same(const struct urls_stamp *a, const struct urls_stamp *b)
+{
+	return a->valid && b->valid && a->dev == b->dev && a->ino == b->ino &&
+	    a->size == b->size && a->mtime_sec == b->mtime_sec &&
+	    a->mtime_nsec == b->mtime_nsec;
+}
+
+/* The text with new_url in place of the first word of every line whose
+ * first word is old_url; how many lines changed. */
+static int
+replace_url(const char *text, size_t len, const char *old_url,
+    const char *new_url, struct buf *out)
+{
+	const char *p = text, *end = text + len, *nl, *ws, *q;
+	struct buf w = BUF_INIT;
+	int n = 0;
+
+	while (p < end) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			nl = end;
+		for (ws = p; ws < nl && (*ws == ' ' || *ws == '\t' ||
+		    *ws == '\r'); ws++)
+			;
+		q = ws;
+		if (next_word(&q, nl, &w) == 1 && strcmp(w.data, old_url) == 0) {
+			buf_add(out, p, (size_t)(ws - p));
+			add_word(out, new_url);
+			buf_add(out, q, (size_t)(nl - q));
+			n++;
+		} else
+			buf_add(out, p, (size_t)(nl - p));
+		if (nl < end)
+			buf_addc(out, '\n');
+		p = nl + 1;
+	}
+	buf_free(&w);
+	return n;
+}
+
+/* Write data next to path and rename it over path, with path's mode,
+ * unless path no longer matches stamp. */
+static int
+replace_file(const char *path, mode_t mode, struct urls_stamp *stamp,
+    const char *data, size_t len, char **err)
+{
+	struct urls_stamp now, written;
+	struct stat sb;
+	char *tmp = xasprintf("%s.tmpXXXXXX", path), *dir, *slash;
+	size_t off = 0;
+	ssize_t n;
+	int fd, dfd, rc = -1;
+
+	if ((fd = mkstemp(tmp)) < 0) {
+		*err = xasprintf("%s: %s", tmp, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	while (off < len) {
+		n = write(fd, data + off, len - off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			break;
+		off += (size_t)n;
+	}
+	if (off < len || fchmod(fd, mode & 07777) != 0 || fsync(fd) != 0 ||
+	    fstat(fd, &sb) != 0) {
+		*err = xasprintf("%s: %s", tmp, strerror(errno));
+		close(fd);
+		goto out;
+	}
+	if (close(fd) != 0) {
+		*err = xasprintf("%s: %s", tmp, strerror(errno));
+		goto out;
+	}
+	/* What the file will look like: the caller's next rewrite checks
+	 * against it. */
+	memset(&written, 0, sizeof written);
+	written.valid = 1;
+	written.dev = (uint64_t)sb.st_dev;
+	written.ino = (uint64_t)sb.st_ino;
+	written.size = (int64_t)sb.st_size;
+	written.mtime_sec = (int64_t)sb.st_mtim.tv_sec;
+	written.mtime_nsec = sb.st_mtim.tv_nsec;
+	/* The last look before the rename: an edit since the read wins. */
+	urls_stamp_get(path, &now);
+	if (!stamp_same(stamp, &now)) {
+		*err = xasprintf(_("%s changed on disk since dateline read it"),
+		    path);
+		goto out;
+	}
+	if (rename(tmp, path) != 0) {
+		*err = xasprintf("%s: %s", path, strerror(errno));
+		goto out;
+	}
+	rc = 0;
+	*stamp = written;
+	/* The rename itself survives a crash once the directory is synced. */
+	dir = xstrdup(path);
+	if ((slash = strrchr(dir, '/')) != NULL) {
+		*slash = '\0';
+		if ((dfd = open(*dir != '\0' ? dir : "/", O_RDONLY |
+		    O_DIRECTORY)) >= 0) {
+			fsync(dfd);
+			close(dfd);
+		}
+	}
+	free(dir);
+out:
+	if (rc != 0)
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+int
+urls_rewrite_url(const char *path, struct urls_stamp *stamp,
+    const char *old_url, const char *new_url, int check_only, char **err)
+{
+	struct urls u = { NULL, 0 };
+	struct urls_stamp before, after;
+	struct buf text = BUF_INIT, out = BUF_INIT;
+	struct stat sb;
+	char *real = NULL, *e = NULL;
+	int ok_old, ok_new, rc = -1;
+
+	if (classify(old_url, &ok_old) != URL_HTTP || !ok_old ||
+	    classify(new_url, &ok_new) != URL_HTTP || !ok_new) {
+		*err = xasprintf(_("%s: only http:// and https:// lines are "
+		    "rewritten"), path);
+		return -1;
+	}
+	/* A link is followed: the file it points to is the one to change. */
+	if ((real = realpath(path, NULL)) == NULL || stat(real, &sb) != 0) {
+		*err = xasprintf("%s: %s", path, strerror(errno));
+		goto out;
+	}
+	if (!(sb.st_mode & S_IWUSR) || access(real, W_OK) != 0) {
+		*err = xasprintf(_("%s is read-only"), path);
+		goto out;
+	}
+	urls_stamp_get(real, &before);
+	if (stamp == NULL || !stamp_same(stamp, &before)) {
+		*err = xasprintf(_("%s changed on disk since dateline read it"),
+		    path);
+		goto out;
+	}
+	if (file_read_all(real, URLS_MAX_FILE, &text, &e) != 0) {
+		*err = e;
+		goto out;
+	}
+	urls_stamp_get(real, &after);
+	if (!stamp_same(stamp, &after)) {
+		*err = xasprintf(_("%s changed on disk since dateline read it"),
+		    path);
+		goto out;
+	}
+	if (urls_parse(&u, buf_str(&text), text.len, path, err) != 0)
+		goto out;
+	if (urls_find(&u, new_url) != NULL) {
+		*err = xasprintf(_("%s already subscribes to the new address"),
+		    path);
+		goto out;
+	}
+	if (urls_find(&u, old_url) == NULL ||
+	    replace_url(buf_str(&text), text.len, old_url, new_url, &out) == 0) {
+		*err = xasprintf(_("%s no longer subscribes to the old address"),
+		    path);
+		goto out;
+	}
+	if (check_only)
+		rc = 0;
+	else
+		rc = replace_file(real, sb.st_mode, stamp, buf_str(&out), out.len,
+		    err);
+out:
+	urls_free(&u);
+	buf_free(&text);
+	buf_free(&out);
+	free(real);
+	return rc;
+}

@@ -11,6 +11,7 @@
 #define DATELINE_URLS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util/util.h"
 
@@ -54,6 +55,31 @@ int	 urls_save(const struct urls *u, const char *path, char **err);
 /* Append the entries of add to the file at path (created when missing),
  * leaving the lines already there untouched. */
 int	 urls_append(const struct urls *add, const char *path, char **err);
+/* What a urls file looked like on disk when it was read, to notice that
+ * somebody changed it since. */
+struct urls_stamp {
+	int		 valid;		/* 0: the file was not there */
+	uint64_t	 dev;
+	uint64_t	 ino;
+	int64_t		 size;
+	int64_t		 mtime_sec;
+	long		 mtime_nsec;
+};
+/* Take the stamp of path (valid = 0 when it cannot be read). */
+void	 urls_stamp_get(const char *path, struct urls_stamp *st);
+/* Put new_url in place of old_url on every line that subscribes to
+ * old_url, and change nothing else: tags, titles, comments, blank lines,
+ * order, line ends, every other byte stay.  The file is replaced
+ * atomically (temporary file in the same directory, fsync, rename; a
+ * symbolic link is followed; the file's mode is kept).  Refused, with
+ * *err saying why and the file untouched, when the file differs from
+ * stamp (changed since it was read), is read-only, no longer holds
+ * old_url, already holds new_url, or either URL is not http(s)://.
+ * On success *stamp is the new file's, for the next rewrite.  check_only:
+ * every check, nothing written (0 when the rewrite would be tried). */
+int	 urls_rewrite_url(const char *path, struct urls_stamp *stamp,
+	     const char *old_url, const char *new_url, int check_only,
+	     char **err);
 /* Serialise one entry as a urls line (no newline). */
 void	 urls_format_entry(struct buf *b, const struct url_entry *e);
 /* Add a feed unless its URL is already there (then merge the tags and

@@ -72,6 +72,7 @@ struct host_count {
 struct fetcher {
 	struct fetch_opts o;
 	char		*user_agent;
+	char		*ca_file;
 	CURLM		*multi;
 	atomic_int	 cancelled;
 	struct transfer	**pending;

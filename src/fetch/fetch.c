@@ -111,6 +111,11 @@ fetch_new(const struct fetch_opts *opts)
 		f->o.user_agent = fetch_user_agent();
 	f->user_agent = xstrdup(f->o.user_agent);
 	f->o.user_agent = f->user_agent;
+	if (f->o.ca_file != NULL && *f->o.ca_file != '\0') {
+		f->ca_file = xstrdup(f->o.ca_file);
+		f->o.ca_file = f->ca_file;
+	} else
+		f->o.ca_file = NULL;
 	if (curl_init_rc == CURLE_OK)
 		f->multi = curl_multi_init();
 	if (f->multi != NULL) {
@@ -201,6 +206,7 @@ fetch_free(struct fetcher *f)
 	if (f->multi != NULL)
 		curl_multi_cleanup(f->multi);
 	free(f->user_agent);
+	free(f->ca_file);
 	free(f);
 }
 
@@ -431,6 +437,8 @@ transfer_start_curl(struct fetcher *f, struct transfer *t)
 #endif
 	SETOPT(CURLOPT_SSL_VERIFYPEER, 1L);
 	SETOPT(CURLOPT_SSL_VERIFYHOST, 2L);
+	if (o->ca_file != NULL)
+		SETOPT(CURLOPT_CAINFO, o->ca_file);
 	SETOPT(CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
 	SETOPT(CURLOPT_PIPEWAIT, 1L);
 	SETOPT(CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);

@@ -42,6 +42,10 @@ struct fetch_opts {
 	int		 allow_exec;	/* run exec: feeds (off for page fetches) */
 	long		 low_speed_limit;	/* bytes/s; 0: 10; -1: no check */
 	int		 max_redirects;	/* 0: FETCH_MAX_REDIRECTS; -1: none */
+	/* CA certificates (PEM) to check https:// servers with, instead
+	 * of the system's bundle; NULL: the system's.  Checking is always
+	 * on. */
+	const char	*ca_file;
 };
 
 /* What happened, filled in as the transfer goes. */

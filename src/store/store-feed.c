@@ -129,6 +129,53 @@ store_feed_set_url(struct store *s, int64_t id, const char *new_url, char **err)
 }
 
 int
+store_feed_merge(struct store *s, int64_t keep, int64_t from, char **err)
+{
+	/* ?1 keeps, ?2 goes.  An item both feeds hold stays keep's row,
+	 * read when either was read and flagged when either was flagged;
+	 * the others move (their ids, and so their search index rows, stay).
+	 * Moving rows fires no count trigger: the counts are taken again. */
+	static const char *const steps[] = {
+		"UPDATE items SET unread = 0 WHERE feed_id = ?1 AND unread = 1 AND "
+		"ident IN (SELECT ident FROM items WHERE feed_id = ?2 AND unread = 0)",
+		"UPDATE items SET flagged = 1 WHERE feed_id = ?1 AND flagged = 0 AND "
+		"ident IN (SELECT ident FROM items WHERE feed_id = ?2 AND flagged = 1)",
+		"UPDATE OR IGNORE items SET feed_id = ?1 WHERE feed_id = ?2",
+		"INSERT OR IGNORE INTO gone (feed_id, ident, time) "
+		"SELECT ?1, ident, time FROM gone WHERE feed_id = ?2",
+		"UPDATE feeds SET "
+		"total = (SELECT count(*) FROM items WHERE feed_id = feeds.id), "
+		"unread = (SELECT count(*) FROM items WHERE feed_id = feeds.id "
+		"AND unread = 1) WHERE id IN (?1, ?2)",
+	};
+	sqlite3_stmt *st = NULL;
+	size_t i;
+	int own, rc = -1;
+
+	if (keep == from)
+		return 0;
+	if (store_tx_enter(s, &own, err) != 0)
+		return -1;
+	for (i = 0; i < DL_ARRAY_LEN(steps); i++) {
+		sqlite3_finalize(st);
+		st = NULL;
+		if (sqlite3_prepare_v2(s->db, steps[i], -1, &st, NULL) != SQLITE_OK) {
+			store_fail(s, err, _("merging two feeds"));
+			goto out;
+		}
+		sqlite3_bind_int64(st, 1, keep);
+		sqlite3_bind_int64(st, 2, from);
+		if (store_run(s, st, err, _("merging two feeds")) != 0)
+			goto out;
+	}
+	/* What is left of `from` is the copies keep already had. */
+	rc = store_feed_delete(s, from, err);
+out:
+	sqlite3_finalize(st);
+	return store_tx_leave(s, own, rc, err);
+}
+
+int
 store_feed_delete(struct store *s, int64_t id, char **err)
 {
 	static const char *const steps[] = {

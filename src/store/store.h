@@ -86,6 +86,12 @@ int	 store_feed_set_tags(struct store *s, int64_t id, const char *tags, char **e
 /* A permanent redirect: the feed (and its items) now lives at new_url.
  * Fails when another feed already has that URL. */
 int	 store_feed_set_url(struct store *s, int64_t id, const char *new_url, char **err);
+/* Two feeds are one (a permanent redirect onto a URL the store already
+ * has): the items of `from` join `keep` (an item both hold keeps keep's
+ * row, read if either was read, flagged if either was flagged), then
+ * `from` is deleted.  keep's id, title, tags and cache headers stay.
+ * Then store_feed_set_url(keep, from's old URL) can succeed. */
+int	 store_feed_merge(struct store *s, int64_t keep, int64_t from, char **err);
 /* Remove the feed and all its items. */
 int	 store_feed_delete(struct store *s, int64_t id, char **err);
 
@@ -154,6 +160,9 @@ int	 store_item_upsert_prep(struct store *s, int64_t feed_id,
 	     struct store_prep *prep, enum store_change *change, int64_t *id,
 	     char **err);
 void	 store_prep_free(struct store_prep *prep);
+/* A thread that prepared items calls this before it ends (it frees the
+ * thread's compression context). */
+void	 store_thread_done(void);
 
 /* --- Items: reading (ui, --search) ---------------------------------- */
 
