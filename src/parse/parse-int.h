@@ -186,6 +186,7 @@ struct parser {
 	int		 guid_is_link;
 	int		 rebase_pending;	/* item HTML waits for its base */
 	int		 item_link_weak;	/* a non-HTML alternate link */
+	int		 atom_no_ns;		/* <feed> had no namespace */
 	int		 feed_link_weak;
 	char		*alt_summary;		/* itunes:summary or subtitle */
 	int		 alt_rank;		/* 2 summary, 1 subtitle */

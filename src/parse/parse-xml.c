@@ -83,8 +83,19 @@ xml_base(const struct parser *p)
 char *
 xml_resolve(const struct parser *p, const char *ref)
 {
-	char *abs = parse_url_resolve(xml_base(p), ref), *clean;
-	size_t len = strlen(abs);
+	char *abs, *clean, *trimmed;
+	size_t len;
+
+	/* " /blog/a.html " in an attribute: the spaces are not the URL's */
+	while (*ref == ' ' || *ref == '\t' || *ref == '\n' || *ref == '\r')
+		ref++;
+	len = strlen(ref);
+	while (len > 0 && strchr(" \t\r\n", ref[len - 1]) != NULL)
+		len--;
+	trimmed = xstrndup(ref, len);
+	abs = parse_url_resolve(xml_base(p), trimmed);
+	free(trimmed);
+	len = strlen(abs);
 
 	clean = text_clean(abs, text_utf8_cut(abs, len, PARSE_MAX_SMALL), 0);
 	free(abs);
@@ -306,6 +317,12 @@ static enum ctx
 dispatch(struct parser *p, enum ctx parent, enum ns ns, const char *local,
     const char **attrs)
 {
+	/* <feed> without its namespace: an Atom feed all the same */
+	if (ns == NS_NONE && (p->atom_no_ns || (parent == CTX_DOC &&
+	    strcmp(local, "feed") == 0))) {
+		p->atom_no_ns = 1;
+		return atom_start(p, parent, NS_ATOM10, local, attrs);
+	}
 	switch (ns) {
 	case NS_NONE:
 	case NS_RSS10:

@@ -232,6 +232,21 @@ test_item_fields(void **state)
 	    "</entry></feed>", NULL, "k|https://birds.test/k||||\nl|https://birds.test/l.mp4||||\n");
 }
 
+/* Spaces around a URL attribute are not the URL's; a <feed> without its
+ * namespace is read as Atom. */
+static void
+test_atom_slips(void **state)
+{
+	(void)state;
+	check_items(ATOM_HEAD "<entry><title>m</title><link href=\"\n /2021/m.html  \"/>"
+	    "<link rel=\"enclosure\" href=\" m.ogg \"/></entry></feed>",
+	    "https://moor.test/feed/", "m|https://moor.test/2021/m.html||||https://moor.test/feed/m.ogg\n");
+	check_items("<feed><title>Bare</title><entry><title>n</title>"
+	    "<link href=\"https://moor.test/n\"/><summary>Plain</summary>"
+	    "<author><name>Nils</name></author></entry></feed>", NULL,
+	    "n|https://moor.test/n|Nils|Plain||\n");
+}
+
 /* A title's markup is removed only when it is HTML: "<iostream>" or
  * "</tag>" are words of the title. */
 static void
@@ -255,6 +270,7 @@ main(void)
 		cmocka_unit_test(test_html_rebase),
 		cmocka_unit_test(test_item_fields),
 		cmocka_unit_test(test_title_markup),
+		cmocka_unit_test(test_atom_slips),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
