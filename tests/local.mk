@@ -15,3 +15,5 @@ TESTS += tests/e2e/refresh-filter.py
 EXTRA_DIST += tests/e2e/refresh-filter.py
 TESTS += tests/e2e/refresh-moved.py
 EXTRA_DIST += tests/e2e/refresh-moved.py
+TESTS += tests/e2e/refresh-http2.py
+EXTRA_DIST += tests/e2e/refresh-http2.py
