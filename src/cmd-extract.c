@@ -14,6 +14,7 @@
 
 #include "cli.h"
 #include "fetch/fetch.h"
+#include "refresh/refresh.h"
 #include "story/extract.h"
 #include "story/story.h"
 #include "util/i18n.h"
@@ -24,16 +25,6 @@ is_url(const char *s)
 {
 	return strncasecmp(s, "http://", 7) == 0 ||
 	    strncasecmp(s, "https://", 8) == 0 || strncasecmp(s, "file://", 7) == 0;
-}
-
-/* Whether a Content-Type is a web page; no header at all passes. */
-static int
-is_html_type(const char *type)
-{
-	if (type == NULL || *type == '\0')
-		return 1;
-	return strncasecmp(type, "text/html", 9) == 0 ||
-	    strncasecmp(type, "application/xhtml", 17) == 0;
 }
 
 static int
@@ -81,8 +72,7 @@ cmd_extract(const struct cli *cli)
 {
 	struct extract_result r;
 	struct buf page = BUF_INIT;
-	char *err = NULL, *final_url = NULL, *content_type = NULL;
-	char *charset = NULL;
+	char *err = NULL, *why = NULL;
 	const char *base = cli->base_url, *what = cli->arg;
 	int rc = EXIT_FAIL;
 
@@ -92,27 +82,17 @@ cmd_extract(const struct cli *cli)
 		return EXIT_USAGE;
 	}
 	if (is_url(what)) {
-		if (fetch_url(what, EXTRACT_MAX_PAGE, &page, &final_url,
-		    &content_type, &err) != 0)
+		/* the article's next pages too */
+		if (fulltext_fetch_article(what, base, &r, &err) != 0)
 			goto out;
-		if (!is_html_type(content_type)) {
-			char *t = utf8_sanitise(content_type, strlen(content_type), 0);
-
-			err = xasprintf(_("%s: not a web page (%s)"), what, t);
-			free(t);
-			goto out;
-		}
 		if (base == NULL)
-			base = final_url ? final_url : what;
+			base = what;
 	} else if (file_read_all(what, EXTRACT_MAX_PAGE, &page, &err) != 0)
 		goto out;
-	charset = fetch_content_type_charset(content_type);
-	if (extract_article_http(page.data ? page.data : "", page.len, base,
-	    charset, &r, &err) != 0) {
-		char *why = xasprintf("%s: %s", what, err);
-
-		free(err);
-		err = why;
+	else if (extract_article(page.data ? page.data : "", page.len, base, &r,
+	    &why) != 0) {
+		err = xasprintf("%s: %s", what, why);
+		free(why);
 		goto out;
 	}
 	if (cli->html)
@@ -128,9 +108,6 @@ out:
 	if (err != NULL)
 		log_error("%s", err);
 	free(err);
-	free(final_url);
-	free(content_type);
-	free(charset);
 	extract_result_free(&r);
 	buf_free(&page);
 	return rc;

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fetch/fetch.h"
 #include "refresh/refresh-int.h"
 #include "story/extract.h"
 #include "store/store.h"
@@ -31,6 +32,12 @@ struct ft_page {
 	int		 truncated;	/* stopped at EXTRACT_MAX_PAGE */
 	char		*error;		/* decided while the body came */
 	char		*html;		/* extracted, waiting to be written */
+	struct extract_result article;	/* the pages extracted so far */
+	const char	*page_url;	/* the page being fetched */
+	char		*first;		/* the first page's URL after
+					   redirects: the article's */
+	char		*pages[EXTRACT_MAX_PAGES]; /* later pages fetched */
+	size_t		 npages;
 };
 
 struct fulltext {
@@ -121,6 +128,10 @@ page_free(struct ft_page *p)
 	free(p->link);
 	free(p->error);
 	free(p->html);
+	extract_result_free(&p->article);
+	free(p->first);
+	for (size_t i = 0; i < p->npages; i++)
+		free(p->pages[i]);
 	free(p);
 }
 
@@ -176,6 +187,104 @@ is_html_type(const char *type)
 	return 0;
 }
 
+/* One page fetched and extracted; base NULL: its own URL. */
+static int
+fetch_one(const char *url, const char *base, struct extract_result *r,
+    char **final, char **err)
+{
+	struct buf page = BUF_INIT;
+	char *type = NULL, *charset = NULL, *why = NULL;
+	int rc = -1;
+
+	memset(r, 0, sizeof *r);
+	*final = NULL;
+	if (fetch_url(url, EXTRACT_MAX_PAGE, &page, final, &type, err) != 0)
+		goto out;
+	if (!is_html_type(type)) {
+		char *t = utf8_sanitise(type, strlen(type), 0);
+
+		*err = xasprintf(_("%s: not a web page (%s)"), url, t);
+		free(t);
+		goto out;
+	}
+	charset = fetch_content_type_charset(type);
+	if (base == NULL)
+		base = *final != NULL ? *final : url;
+	if (extract_article_http(buf_str(&page), page.len, base, charset, r,
+	    &why) != 0) {
+		*err = xasprintf("%s: %s", url, why);
+		goto out;
+	}
+	rc = 0;
+out:
+	if (rc != 0)
+		extract_result_free(r);
+	free(why);
+	free(type);
+	free(charset);
+	buf_free(&page);
+	return rc;
+}
+
+/* Whether a next page is to be fetched: another page of the first one's
+ * article, not seen yet, within the limit. */
+static int
+follow(const struct extract_result *r, const char *first,
+    char *const *seen, size_t nseen)
+{
+	size_t i;
+
+	if (*r->next_page == '\0' || r->pages >= EXTRACT_MAX_PAGES ||
+	    !extract_same_article(first, r->next_page))
+		return 0;
+	for (i = 0; i < nseen; i++)
+		if (strcmp(seen[i], r->next_page) == 0)
+			return 0;
+	return 1;
+}
+
+int
+fulltext_fetch_article(const char *url, const char *base,
+    struct extract_result *r, char **err)
+{
+	struct extract_result more;
+	char *seen[EXTRACT_MAX_PAGES * 2], *final = NULL, *next, *why = NULL;
+	const char *first;
+	size_t nseen = 0, i;
+
+	if (fetch_one(url, base, r, &final, err) != 0) {
+		free(final);
+		return -1;
+	}
+	seen[nseen++] = xstrdup(url);
+	if (final != NULL)
+		seen[nseen++] = final;
+	first = seen[nseen - 1];	/* after redirects */
+	while (follow(r, first, seen, nseen)) {
+		next = xstrdup(r->next_page);
+		seen[nseen++] = next;
+		if (fetch_one(next, NULL, &more, &final, &why) != 0) {
+			free(why);	/* the pages so far are the article */
+			free(final);
+			break;
+		}
+		/* a redirect off the article, or a page already read */
+		if ((final != NULL && !extract_same_article(first, final)) ||
+		    strstr(r->text, more.text) != NULL) {
+			free(final);
+			extract_result_free(&more);
+			break;
+		}
+		if (final != NULL)
+			seen[nseen++] = final;
+		extract_result_append(r, &more);
+		extract_result_free(&more);
+	}
+	for (i = 0; i < nseen; i++)
+		free(seen[i]);
+	return 0;
+}
+
 static int
 on_page_data(void *ctx, const struct fetch_result *r, const char *data,
     size_t len)
@@ -199,47 +308,139 @@ on_page_data(void *ctx, const struct fetch_result *r, const char *data,
 
 static void	start_more(struct fulltext *ft);
 
+static void	start_fetch(struct fulltext *ft, struct ft_page *p,
+		    const char *url);
+
+/* The article is complete: wait for the store. */
+static void
+page_ready(struct fulltext *ft, struct ft_page *p)
+{
+	p->html = p->article.html;
+	p->article.html = NULL;
+	extract_result_free(&p->article);
+	buf_free(&p->body);
+	ft->ready = xreallocarray(ft->ready, ft->nready + 1, sizeof *ft->ready);
+	ft->ready[ft->nready++] = p;
+}
+
+/* A later page of the article came: appended, unless it is not more of
+ * it (a redirect elsewhere, a page already read, no article).  Whether
+ * it was. */
+static int
+add_page(struct ft_page *p, const struct fetch_result *r)
+{
+	struct extract_result more;
+	char *err = NULL;
+	int added = 0;
+
+	if ((r->final_url != NULL && !extract_same_article(p->first,
+	    r->final_url)) || extract_article_http(buf_str(&p->body),
+	    p->body.len, r->final_url != NULL ? r->final_url : p->page_url,
+	    r->charset, &more, &err) != 0) {
+		free(err);
+		return 0;
+	}
+	if (*more.text != '\0' && strstr(p->article.text, more.text) == NULL) {
+		extract_result_append(&p->article, &more);
+		added = 1;
+	}
+	extract_result_free(&more);
+	return added;
+}
+
+/* The next page to fetch, or NULL: another page of the article, not
+ * fetched yet, within the limit. */
+static const char *
+next_page(struct ft_page *p)
+{
+	const char *next = p->article.next_page;
+
+	if (*next == '\0' || p->article.pages >= EXTRACT_MAX_PAGES ||
+	    p->npages >= EXTRACT_MAX_PAGES ||
+	    !extract_same_article(p->first, next) || strcmp(next, p->first) == 0)
+		return NULL;
+	for (size_t i = 0; i < p->npages; i++)
+		if (strcmp(p->pages[i], next) == 0)
+			return NULL;
+	return next;
+}
+
 static void
 on_page_done(void *ctx, const struct fetch_result *r)
 {
 	struct ft_page *p = ctx;
 	struct fulltext *ft = p->ft;
-	const char *url;
+	const char *url, *next;
 	char *err = NULL;
+	int ok = r->outcome == FETCH_OK || (r->outcome == FETCH_CANCELLED &&
+	    p->truncated);
 
 	ft->active--;
 	if (r->outcome == FETCH_CANCELLED && p->error == NULL && !p->truncated)
 		ft->stopped = 1;	/* start nothing more: the run ends */
-	if (p->error != NULL)
+	if (p->npages > 0) {
+		/* a later page: what came so far is kept whatever happens */
+		if (p->error != NULL || !ok || !add_page(p, r))
+			next = NULL;
+		else
+			next = next_page(p);
+	} else if (p->error != NULL) {
 		fail(ft, p->link, p->error);
-	else if (r->outcome != FETCH_OK && !(r->outcome == FETCH_CANCELLED &&
-	    p->truncated))
+		goto done;
+	} else if (!ok) {
 		fail(ft, p->link, r->error != NULL ? r->error : _("failed"));
-	else {
+		goto done;
+	} else {
 		url = r->final_url != NULL ? r->final_url : p->link;
-		p->html = extract_fulltext(buf_str(&p->body), p->body.len, url,
-		    r->charset, &err);
-		if (p->html == NULL) {
+		p->first = xstrdup(url);
+		if (extract_article_http(buf_str(&p->body), p->body.len, url,
+		    r->charset, &p->article, &err) != 0) {
 			fail(ft, p->link, err != NULL ? err : _("no article found"));
 			free(err);
-		} else {
-			buf_free(&p->body);
-			ft->ready = xreallocarray(ft->ready, ft->nready + 1,
-			    sizeof *ft->ready);
-			ft->ready[ft->nready++] = p;
-			p = NULL;
+			goto done;
 		}
+		next = next_page(p);
 	}
+	if (next != NULL && !ft->stopped) {
+		start_fetch(ft, p, next);
+		return;
+	}
+	page_ready(ft, p);
+	p = NULL;
+done:
 	if (p != NULL)
 		page_free(p);
 	write_ready(ft);
 	start_more(ft);
 }
 
+/* Fetch url (the item's page or a later page of its article) for p. */
+static void
+start_fetch(struct fulltext *ft, struct ft_page *p, const char *url)
+{
+	struct fetch_request req;
+
+	if (url != p->link) {
+		p->pages[p->npages++] = xstrdup(url);
+		p->page_url = p->pages[p->npages - 1];
+	} else
+		p->page_url = p->link;
+	buf_reset(&p->body);
+	p->truncated = 0;
+	free(p->error);
+	p->error = NULL;
+	memset(&req, 0, sizeof req);
+	req.url = p->page_url;
+	req.on_data = on_page_data;
+	req.on_done = on_page_done;
+	req.ctx = p;
+	ft->active++;
+	fetch_add(ft->f, &req);
+}
+
 static void
 start_more(struct fulltext *ft)
 {
-	struct fetch_request req;
 	struct ft_page *p;
 
 	while (!ft->stopped && ft->active < ft->parallel &&
@@ -251,13 +452,7 @@ start_more(struct fulltext *ft)
 		ft->queue[ft->next].link = NULL;
 		ft->next++;
 		buf_init(&p->body);
-		memset(&req, 0, sizeof req);
-		req.url = p->link;
-		req.on_data = on_page_data;
-		req.on_done = on_page_done;
-		req.ctx = p;
-		ft->active++;
-		fetch_add(ft->f, &req);
+		start_fetch(ft, p, p->link);
 	}
 }
 

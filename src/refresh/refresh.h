@@ -127,6 +127,16 @@ int		 refresh_run(const struct refresh_opts *opts,
 		     refresh_progress_fn *progress, void *ctx,
 		     struct refresh_summary *summary, char **err);
 
+/* One article page and its next pages (at most EXTRACT_MAX_PAGES, the same
+ * article on the same host, none twice), fetched one after another with
+ * fetch_url and extracted, for --extract URL and the reader's `f` key
+ * (refresh-fulltext.c).  base (may be NULL) resolves the first page's
+ * links.  Returns 0 with *r filled (free it with extract_result_free), or
+ * -1 with *err; a later page that fails leaves the pages before it. */
+struct extract_result;
+int		 fulltext_fetch_article(const char *url, const char *base,
+		     struct extract_result *r, char **err);
+
 struct refresh;
 /* Start a refresh in a worker thread.  opts (and everything it points
  * to) is copied.  NULL with *err when the thread cannot start. */

@@ -77,6 +77,24 @@ const char	*extract_attr(const GumboNode *n, const char *name);
 void		 extract_node_text(const GumboNode *n, struct buf *out);
 int		 extract_is_block_tag(GumboTag tag);
 
+/* The result from the passes' findings (extract-result.c). */
+struct extract_out;
+void		 extract_result_init(struct extract_result *r);
+void		 extract_set_base(struct extractor *x, const char *base_url,
+		     char **owned);
+void		 extract_fill_meta(struct extractor *x, struct extract_result *r);
+const char	*extract_prefer_jsonld(struct extractor *x, struct extract_out *o,
+		     const char *why, struct extract_result *out);
+void		 extract_finish(struct extractor *x, struct extract_out *o,
+		     struct extract_result *out);
+
+/* The next page of the article (extract-next.c): a rel="next" link, else
+ * a pagination link numbered one more than page_url's page, else a
+ * "Next" link, that extract_same_article(page_url, it); allocated, or
+ * NULL. */
+char		*extract_find_next(const GumboNode *root, const char *base,
+		     const char *page_url);
+
 /* The cleaned HTML of the chosen elements; text gets the plain text. */
 struct extract_out {
 	struct buf	 html;

@@ -429,161 +429,6 @@ choose_roots(struct extractor *x, GumboNode *best, GumboNode ***roots)
 	return n;
 }
 
-static char *
-resolve(const char *base, const char *ref)
-{
-	if (ref == NULL)
-		return NULL;
-	if (base == NULL || *base == '\0')
-		return xstrdup(ref);
-	return parse_url_resolve(base, ref);
-}
-
-static const char *
-first_of(const char *a, const char *b, const char *c)
-{
-	return a ? a : b ? b : c;
-}
-
-/* Title, byline, date, site and photo from the metadata. */
-static void
-fill_meta(struct extractor *x, struct extract_result *r)
-{
-	struct extract_meta *m = &x->meta;
-	const char *s;
-	char *img;
-
-	free(r->title);
-	r->title = xstrdup(first_of(m->ld_headline, m->og_title,
-	    first_of(m->doc_title, "", NULL)));
-	s = first_of(m->ld_author, m->author, NULL);
-	if (s != NULL) {
-		if (strncasecmp(s, "by ", 3) == 0)
-			s += 3;
-		free(r->byline);
-		r->byline = xstrdup(s);
-	}
-	r->published = m->ld_published != DL_TIME_NONE ? m->ld_published :
-	    m->published;
-	free(r->site_name);
-	r->site_name = xstrdup(first_of(m->site_name, m->ld_site_name, ""));
-	free(r->url);
-	r->url = resolve(x->base, first_of(m->canonical, m->og_url, ""));
-	img = resolve(x->base, first_of(m->og_image, m->ld_image, NULL));
-	free(r->image);
-	r->image = img ? img : xstrdup("");
-	free(r->image_caption);
-	r->image_caption = xstrdup(first_of(m->ld_caption, m->og_image_alt, ""));
-}
-
-/* The JSON-LD articleBody as paragraphs: one a line of the text. */
-static void
-write_jsonld_body(const char *body, struct extract_out *o)
-{
-	const char *p = body, *nl;
-
-	while (*p != '\0') {
-		size_t len;
-
-		nl = strchr(p, '\n');
-		len = nl ? (size_t)(nl - p) : strlen(p);
-		while (len > 0 && (*p == ' ' || *p == '\t' || *p == '\r')) {
-			p++;
-			len--;
-		}
-		while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\r'))
-			len--;
-		if (len > 0) {
-			char *t = utf8_sanitise(p, len, SANITISE_TAB_TO_SPACE);
-
-			buf_adds(&o->html, "<p>");
-			for (char *c = t; *c; c++) {
-				if (*c == '<')
-					buf_adds(&o->html, "&lt;");
-				else if (*c == '>')
-					buf_adds(&o->html, "&gt;");
-				else if (*c == '&')
-					buf_adds(&o->html, "&amp;");
-				else
-					buf_addc(&o->html, *c);
-			}
-			buf_adds(&o->html, "</p>\n");
-			if (o->text.len > 0)
-				buf_adds(&o->text, "\n\n");
-			buf_adds(&o->text, t);
-			o->chars += extract_text_length(t, strlen(t));
-			o->blocks++;
-			free(t);
-		}
-		if (nl == NULL)
-			break;
-		p = nl + 1;
-	}
-}
-
-static void
-add_escaped(struct buf *b, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '<')
-			buf_adds(b, "&lt;");
-		else if (*s == '>')
-			buf_adds(b, "&gt;");
-		else if (*s == '&')
-			buf_adds(b, "&amp;");
-		else if (*s == '"')
-			buf_adds(b, "&quot;");
-		else
-			buf_addc(b, *s);
-	}
-}
-
-/* The lead photo above a body that has none of its own. */
-static void
-add_lead_image(struct extract_result *r, struct extract_out *o)
-{
-	struct buf html = BUF_INIT, text = BUF_INIT;
-
-	if (o->images > 0 || *r->image == '\0' ||
-	    strncasecmp(r->image, "http", 4) != 0)
-		return;
-	buf_adds(&html, "<figure><img src=\"");
-	add_escaped(&html, r->image);
-	buf_adds(&html, "\">");
-	if (*r->image_caption != '\0') {
-		buf_adds(&html, "<figcaption>");
-		add_escaped(&html, r->image_caption);
-		buf_adds(&html, "</figcaption>");
-		buf_adds(&text, r->image_caption);
-		if (o->text.len > 0)
-			buf_adds(&text, "\n\n");
-	}
-	buf_adds(&html, "</figure>\n");
-	buf_add(&html, buf_str(&o->html), o->html.len);
-	buf_add(&text, buf_str(&o->text), o->text.len);
-	buf_free(&o->html);
-	buf_free(&o->text);
-	o->html = html;
-	o->text = text;
-	o->images++;
-}
-
-static size_t
-count_words(const char *s)
-{
-	size_t n = 0;
-	int in = 0;
-
-	for (; *s; s++) {
-		int sp = *s == ' ' || *s == '\n' || *s == '\t';
-
-		if (!sp && !in)
-			n++;
-		in = !sp;
-	}
-	return n;
-}
-
 /* Why the chosen blocks are not an article, or NULL when they are. */
 static const char *
 refusal(const struct extractor *x, const struct extract_out *o)
@@ -603,36 +448,6 @@ refusal(const struct extractor *x, const struct extract_out *o)
 	if (o->chars < MIN_ARTICLE_CHARS)
 		return _("no article found: the page has too little running text");
 	return NULL;
-}
-
-static void
-set_base(struct extractor *x, const char *base_url, char **owned)
-{
-	const struct extract_meta *m = &x->meta;
-	const char *base = base_url;
-
-	if (base == NULL || *base == '\0')
-		base = first_of(m->canonical, m->og_url, NULL);
-	if (m->base_href != NULL)
-		*owned = resolve(base, m->base_href);
-	else if (base != NULL)
-		*owned = xstrdup(base);
-	x->base = *owned;
-}
-
-static void
-result_init(struct extract_result *r)
-{
-	memset(r, 0, sizeof *r);
-	r->title = xstrdup("");
-	r->byline = xstrdup("");
-	r->site_name = xstrdup("");
-	r->url = xstrdup("");
-	r->image = xstrdup("");
-	r->image_caption = xstrdup("");
-	r->html = xstrdup("");
-	r->text = xstrdup("");
-	r->published = DL_TIME_NONE;
 }
 
 /* Run the passes over a parsed page and fill o; the reason when the
@@ -660,26 +475,6 @@ extract_markup(struct extractor *x, GumboNode *root, struct extract_out *o)
 	return why;
 }
 
-/* Without a headline in the metadata, the page's <h1> beats its <title>
- * ("Headline | Site") when the title holds it. */
-static void
-prefer_h1_title(struct extractor *x, struct extract_result *r)
-{
-	struct buf h1 = BUF_INIT;
-	struct enode *e;
-
-	if (x->meta.ld_headline != NULL || x->meta.og_title != NULL ||
-	    x->first_h1 == NULL || (e = extract_node(x, x->first_h1)) == NULL ||
-	    e->junk)
-		return;
-	extract_node_text(x->first_h1, &h1);
-	if (h1.len > 0 && (*r->title == '\0' || strstr(r->title, h1.data))) {
-		free(r->title);
-		r->title = utf8_sanitise(h1.data, h1.len, SANITISE_TAB_TO_SPACE);
-	}
-	buf_free(&h1);
-}
-
 static GumboNode *
 find_body(GumboNode *root)
 {
@@ -696,51 +491,6 @@ find_body(GumboNode *root)
 	return NULL;
 }
 
-/* The JSON-LD articleBody instead of the markup's blocks when it holds
- * more of the story, or the markup none; the reason to refuse, if any. */
-static const char *
-prefer_jsonld(struct extractor *x, struct extract_out *o, const char *why,
-    struct extract_result *out)
-{
-	const char *body = x->meta.ld_body;
-
-	if (body == NULL || (why == NULL &&
-	    extract_text_length(body, strlen(body)) <= o->chars * 13 / 10))
-		return why;
-	buf_free(&o->html);
-	buf_free(&o->text);
-	free(o->byline);
-	memset(o, 0, sizeof *o);
-	o->published = DL_TIME_NONE;
-	write_jsonld_body(body, o);
-	out->source = EXTRACT_FROM_JSONLD;
-	return o->chars > 0 ? NULL :
-	    _("no article found: the page has too little running text");
-}
-
-/* Fill the result from the blocks written and what they revealed. */
-static void
-finish(struct extractor *x, struct extract_out *o, struct extract_result *out)
-{
-	prefer_h1_title(x, out);
-	if (*out->byline == '\0' && o->byline != NULL) {
-		free(out->byline);
-		out->byline = xstrdup(o->byline);
-	}
-	if (out->published == DL_TIME_NONE)
-		out->published = o->published;
-	add_lead_image(out, o);
-	free(out->html);
-	free(out->text);
-	out->html = buf_detach(&o->html);
-	out->text = buf_detach(&o->text);
-	if (out->html == NULL)
-		out->html = xstrdup("");
-	if (out->text == NULL)
-		out->text = xstrdup("");
-	out->words = count_words(out->text);
-}
-
 static int
 extract_utf8(const char *html, size_t len, const char *base_url,
     struct extract_result *out, char **err)
@@ -751,10 +501,10 @@ extract_utf8(const char *html, size_t len, const char *base_url,
 	struct arena arena;
 	GumboOutput *g = NULL;
 	const char *why;
-	char *base = NULL;
+	char *base = NULL, *next;
 	int rc = -1;
 
-	result_init(out);
+	extract_result_init(out);
 	memset(&x, 0, sizeof x);
 	memset(&o, 0, sizeof o);
 	if (len > EXTRACT_MAX_PAGE) {
@@ -777,8 +527,8 @@ extract_utf8(const char *html, size_t len, const char *base_url,
 	}
 	x.body = find_body(g->root);
 	extract_meta_read(g->root, &x.meta);
-	set_base(&x, base_url, &base);
-	fill_meta(&x, out);
+	extract_set_base(&x, base_url, &base);
+	extract_fill_meta(&x, out);
 	x.title = out->title;
 	x.cap = 1024;
 	while (x.cap < page.len / 16)
@@ -786,12 +536,19 @@ extract_utf8(const char *html, size_t len, const char *base_url,
 	x.nodes = xcalloc(x.cap, sizeof *x.nodes);
 
 	why = extract_markup(&x, g->root, &o);
-	why = prefer_jsonld(&x, &o, why, out);
+	why = extract_prefer_jsonld(&x, &o, why, out);
 	if (why != NULL) {
 		*err = xstrdup(why);
 		goto out;
 	}
-	finish(&x, &o, out);
+	extract_finish(&x, &o, out);
+	/* a JSON-LD articleBody is the whole story already */
+	if (out->source == EXTRACT_FROM_MARKUP &&
+	    (next = extract_find_next(g->root, x.base, base_url != NULL &&
+	    *base_url != '\0' ? base_url : x.base)) != NULL) {
+		free(out->next_page);
+		out->next_page = next;
+	}
 	rc = 0;
 out:
 	buf_free(&o.html);
@@ -822,7 +579,7 @@ extract_article_http(const char *html, size_t len, const char *base_url,
 	int rc;
 
 	if (len > EXTRACT_MAX_PAGE) {
-		result_init(out);
+		extract_result_init(out);
 		*err = xasprintf(_("the page is too large (%zu bytes, at most %u)"),
 		    len, EXTRACT_MAX_PAGE);
 		return -1;
@@ -837,22 +594,6 @@ extract_article_http(const char *html, size_t len, const char *base_url,
 	rc = extract_utf8(html, len, base_url, out, err);
 	buf_free(&utf8);
 	return rc;
-}
-
-void
-extract_result_free(struct extract_result *r)
-{
-	if (r == NULL)
-		return;
-	free(r->title);
-	free(r->byline);
-	free(r->site_name);
-	free(r->url);
-	free(r->image);
-	free(r->image_caption);
-	free(r->html);
-	free(r->text);
-	memset(r, 0, sizeof *r);
 }
 
 char *

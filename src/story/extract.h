@@ -48,6 +48,11 @@ struct extract_result {
 					   separated by blank lines */
 	size_t		 words;		/* words in text */
 	enum extract_source source;
+	char		*next_page;	/* the article's next page, absolute,
+					   or "" (see extract_find_next) */
+	size_t		 pages;		/* pages appended into this one */
+	size_t		 lead_len;	/* bytes of html, and of text, that */
+	size_t		 lead_text_len;	/* are the lead photo added above */
 };
 
 /* Extract the article of a page.  base_url (may be NULL) resolves relative
@@ -79,6 +84,17 @@ char		*extract_page_charset(const char *page, size_t len,
  * for a charset iconv does not know. */
 int		 extract_page_utf8(const char *page, size_t len,
 		     const char *http_charset, struct buf *out, char **err);
+
+/* Articles over several pages.  Whether other is a page of the same
+ * article as url: same scheme, host and port, same path and query once
+ * a page number is taken off ("/a/story", "/a/story/2",
+ * "/a/story-2.html", "/a/story/page/2", "/a/story?page=2"). */
+int		 extract_same_article(const char *url, const char *other);
+/* Append the next page's article to into (its lead photo left out); into
+ * takes more's next_page. */
+void		 extract_result_append(struct extract_result *into,
+		     const struct extract_result *more);
+#define EXTRACT_MAX_PAGES	5	/* pages of one article fetched */
 
 /* For full-text jobs (refresh, the UI's `f` key): the cleaned article
  * HTML of a page, ready for store_item_set_fulltext(), or NULL with *err.

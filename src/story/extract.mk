@@ -2,18 +2,19 @@
 libdateline_a_SOURCES += src/story/extract.h src/story/extract-int.h \
 	src/story/extract.c src/story/extract-hints.c src/story/extract-strip.c \
 	src/story/extract-meta.c src/story/extract-html.c src/story/extract-figure.c \
-	src/story/extract-node.c src/story/extract-charset.c
+	src/story/extract-node.c src/story/extract-charset.c \
+	src/story/extract-result.c src/story/extract-next.c
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test-extract
 tests_unit_test_extract_SOURCES = tests/unit/test-extract.c
 tests_unit_test_extract_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_extract_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test-extract
-check_PROGRAMS += tests/unit/test-extract-arena
-tests_unit_test_extract_arena_SOURCES = tests/unit/test-extract-arena.c
-tests_unit_test_extract_arena_CFLAGS = $(UNIT_CFLAGS)
-tests_unit_test_extract_arena_LDADD = $(UNIT_LDADD)
-TESTS += tests/unit/test-extract-arena
+check_PROGRAMS += tests/unit/test-extract-more
+tests_unit_test_extract_more_SOURCES = tests/unit/test-extract-more.c
+tests_unit_test_extract_more_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_extract_more_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test-extract-more
 endif
 TESTS += tests/extract-score.py tests/e2e/extract.sh
 EXTRA_DIST += tests/extract-score.py tests/e2e/extract.sh tests/data/extract

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "refresh/refresh.h"
 #include "story/extract.h"
 #include "ui/ui-int.h"
 #include "util/i18n.h"
@@ -29,26 +30,21 @@ static void *
 worker(void *arg)
 {
 	struct ui_fulltext *ft = arg;
-	struct buf page = BUF_INIT;
+	struct extract_result r;
 	struct store *st = NULL;
-	char *html = NULL, *err = NULL, *type = NULL, *charset = NULL;
+	char *err = NULL;
 
-	if (fetch_url(ft->url, 0, &page, NULL, &type, &err) != 0)
-		goto out;
-	charset = fetch_content_type_charset(type);
-	if ((html = extract_fulltext(page.data ? page.data : "", page.len, ft->url,
-	    charset, &err)) == NULL)
+	memset(&r, 0, sizeof r);
+	/* the page and the article's next pages, when it has some */
+	if (fulltext_fetch_article(ft->url, NULL, &r, &err) != 0)
 		goto out;
 	if ((st = store_open(ft->store_path, STORE_NOCREATE, &err)) == NULL)
 		goto out;
-	store_item_set_fulltext(st, ft->id, html, &err);
+	store_item_set_fulltext(st, ft->id, r.html, &err);
 out:
 	ft->error = err;
 	store_close(st);
-	free(html);
-	free(type);
-	free(charset);
-	buf_free(&page);
+	extract_result_free(&r);
 	/* wake the main loop; a full pipe cannot happen with one byte */
 	(void)!write(ft->pipe[1], "x", 1);
 	return NULL;

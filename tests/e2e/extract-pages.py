@@ -142,6 +142,98 @@ try:
     rc, out, err = extract(srv.url("/odd.html"))
     ok(rc == 0 and "Rennes" in out, "--extract URL: an unknown charset still "
        "gives the article", err + out)
+
+    # --- articles over several pages ------------------------------------
+    def part(title, marker, head="", extra=""):
+        paras = ["%s: the council met again on Tuesday, and the harbour "
+                 "master, who has run the port for eleven years, said the "
+                 "fees would rise, slowly, over three winters." % marker,
+                 "Fishermen said they would ask for a vote, and the ferry "
+                 "operator, which pays the most, said it had not been "
+                 "told, which the council denied in a short statement."]
+        return page(head, paras, title).replace("</article>",
+                                                extra + "</article>")
+
+    srv.route("/news/harbour-fees", content_type="text/html", body=part(
+        "Harbour fees", "Pageonemarker",
+        head='<link rel="next" href="/news/harbour-fees/2">'))
+    srv.route("/news/harbour-fees/2", content_type="text/html", body=part(
+        "Harbour fees", "Pagetwomarker",
+        extra='<p><a rel="prev" href="/news/harbour-fees">Back</a> '
+              '<a rel="next" href="3">Continue</a></p>'))
+    srv.route("/news/harbour-fees/3", content_type="text/html", body=part(
+        "Harbour fees", "Pagethreemarker",
+        extra='<nav><a rel="next" href="/news/other-story">Next story</a>'
+              '<a rel="next" href="http://localhost:%d/news/harbour-fees/4">'
+              'Mirror</a></nav>' % srv.port))
+    srv.route("/news/other-story", content_type="text/html",
+              body=part("Other", "Otherstorymarker"))
+    srv.route("/news/harbour-fees/4", content_type="text/html",
+              body=part("Harbour fees", "Mirrormarker"))
+    srv.clear_log()
+    rc, out, err = extract(srv.url("/news/harbour-fees"))
+    pos = [out.find(m) for m in ("Pageonemarker", "Pagetwomarker",
+                                 "Pagethreemarker")]
+    ok(rc == 0 and -1 not in pos and pos == sorted(pos),
+       "rel=next: the three pages' text, in order", err + out)
+    ok(all(out.count(m) == 1 for m in ("Pageonemarker", "Pagetwomarker",
+                                       "Pagethreemarker")),
+       "each page's text once", out)
+    ok("Otherstorymarker" not in out and "Mirrormarker" not in out and
+       not srv.requests("/news/other-story") and
+       not srv.requests("/news/harbour-fees/4"),
+       "a rel=next to another story or another host is not followed",
+       srv.requests())
+    ok([r[0] for r in srv.requests()] == ["/news/harbour-fees",
+                                          "/news/harbour-fees/2",
+                                          "/news/harbour-fees/3"],
+       "each page fetched once, in order", srv.requests())
+    rc, out2, err = extract(srv.url("/news/harbour-fees/2"))
+    ok(rc == 0 and "Pageonemarker" not in out2 and "Pagetwomarker" in out2
+       and "Pagethreemarker" in out2,
+       "from page 2: pages 2 and 3, a link back to page 1 is not followed",
+       err + out2)
+
+    # Numbered links only, "Next" on the first page only: page 2 is
+    # found by its "Next", page 3 by its number.
+    pager = ('<div class="pagination"><a href="island-school.html">1</a> '
+             '<a href="island-school-2.html">2</a> '
+             '<a href="island-school-3.html">3</a>%s</div>')
+    for i, m in ((1, "Schoolonemarker"), (2, "Schooltwomarker"),
+                 (3, "Schoolthreemarker")):
+        name = "/features/island-school%s.html" % ("" if i == 1 else "-%d" % i)
+        nxt = ' <a href="island-school-2.html">Next</a>' if i == 1 else ""
+        srv.route(name, content_type="text/html",
+                  body=part("Island school", m, extra=pager % nxt))
+    srv.clear_log()
+    rc, out, err = extract(srv.url("/features/island-school.html"))
+    pos = [out.find(m) for m in ("Schoolonemarker", "Schooltwomarker",
+                                 "Schoolthreemarker")]
+    ok(rc == 0 and -1 not in pos and pos == sorted(pos),
+       "a pagination block (1, 2, 3): the three pages, in order", err + out)
+    ok(len(srv.requests()) == 3 and
+       not srv.requests("/features/island-school-4.html"),
+       "pagination: three requests, no page 4 asked for", srv.requests())
+    ok('class="pagination"' not in out and ">Next<" not in out,
+       "the pagination links are not in the article", out)
+
+    for i in range(1, 9):
+        name = "/long/story" + ("" if i == 1 else "/%d" % i)
+        srv.route(name, content_type="text/html", body=part(
+            "Long", "Longmarker%d" % i,
+            head='<link rel="next" href="/long/story/%d">' % (i + 1)))
+    srv.clear_log()
+    rc, out, err = extract(srv.url("/long/story"))
+    got = [i for i in range(1, 9) if "Longmarker%d:" % i in out]
+    ok(rc == 0 and got == [1, 2, 3, 4, 5] and len(srv.requests()) == 5,
+       "a longer chain stops at 5 pages", "%s %s" % (got, srv.requests()))
+
+    srv.route("/broken/story", content_type="text/html", body=part(
+        "Broken", "Brokenonemarker",
+        head='<link rel="next" href="/broken/story/2">'))
+    rc, out, err = extract(srv.url("/broken/story"))
+    ok(rc == 0 and "Brokenonemarker" in out,
+       "a next page that is 404 leaves the first page", err + out)
 finally:
     srv.stop()
 

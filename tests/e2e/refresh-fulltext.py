@@ -273,6 +273,54 @@ ok(len(srv.requests("/art/untagged.html")) == 1,
 row = fulltext_of(cache2, "p1")
 ok(row is not None and row[0], "and its article is stored", row)
 
+# --- an article over three pages; a page in windows-1251 --------------------
+def part(marker, head="", extra=""):
+    return ('<!DOCTYPE html><html><head>%s<title>Paged</title></head><body>'
+            '<article><h1>Paged</h1><p>%s: the ferry company said on Monday '
+            'that the winter timetable, which islanders had asked to keep, '
+            'would change, and that the early sailing would go.</p><p>The '
+            'council, which pays part of the cost, said it would meet the '
+            'company, and the school asked for a bus.</p>%s</article>'
+            '</body></html>' % (head, marker, extra)).encode("utf-8")
+
+
+srv.route("/paged/story", content_type=html, body=part(
+    "Pageonemarker", head='<link rel="next" href="/paged/story/2">'))
+srv.route("/paged/story/2", content_type=html, body=part(
+    "Pagetwomarker", extra='<a rel="next" href="/paged/story/3">More</a>'))
+srv.route("/paged/story/3", content_type=html, body=part("Pagethreemarker"))
+# Cyrillic, named only by the HTTP header
+ru = ("<html><body><article><p>\u041f\u0430\u0440\u043e\u043c "
+      "\u0445\u043e\u0434\u0438\u0442 \u0434\u0432\u0430\u0436\u0434\u044b, "
+      "\u043b\u0451\u0434 \u0443 \u043f\u0440\u0438\u0447\u0430\u043b\u0430. "
+      * 8 + "</p></article></body></html>")
+srv.route("/ru/story.html", content_type="text/html; charset=windows-1251",
+          body=ru.encode("cp1251"))
+srv.route("/paged.xml", body=feed("Paged wire", [
+    ("m1", "Ferry timetable", srv.url("/paged/story"), "Short. Pagedsummary."),
+    ("m2", "Parom", srv.url("/ru/story.html"), "Short. Rusummary.")]))
+urls3 = os.path.join(tmp, "urls3")
+with open(urls3, "w") as f:
+    f.write("%s fulltext\n" % srv.url("/paged.xml"))
+cache3 = os.path.join(tmp, "cache3.db")
+srv.clear_log()
+rc, out, err = run(cache3, urls3)
+row = fulltext_of(cache3, "m1")
+text = row[0] if row is not None and row[0] else ""
+pos = [text.find(m) for m in ("Pageonemarker", "Pagetwomarker",
+                              "Pagethreemarker")]
+ok(rc == 0 and -1 not in pos and pos == sorted(pos),
+   "refresh: an article over three pages is stored whole, in order",
+   "%s\n%s" % (text, err))
+ok([r[0] for r in srv.requests() if r[0].startswith("/paged/story")] ==
+   ["/paged/story", "/paged/story/2", "/paged/story/3"],
+   "refresh: each page fetched once", srv.requests())
+row = fulltext_of(cache3, "m2")
+want = "\u043b\u0451\u0434 \u0443 \u043f\u0440\u0438\u0447\u0430\u043b\u0430"
+ok(row is not None and row[0] and want in row[0] and "\ufffd" not in row[0],
+   "refresh: a windows-1251 page named only by the HTTP header is stored "
+   "in UTF-8", row)
+
 srv.stop()
 print("1..%d" % n)
 sys.exit(1 if failed else 0)

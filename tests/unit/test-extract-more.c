@@ -1,0 +1,353 @@
+/* Unit tests: the arena (util/arena.c) and gumbo parsed inside one; the
+ * pages of one article (extract-next.c); a page's charset
+ * (extract-charset.c). */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <gumbo.h>
+
+#include "story/extract.h"
+#include "story/story.h"
+#include "util/arena.h"
+#include "util/util.h"
+
+static void
+test_alloc_limit_free(void **state)
+{
+	struct arena a;
+	char *p, *q, *r;
+	size_t i;
+
+	(void)state;
+	arena_init(&a, 1000, 0);
+	p = arena_alloc(&a, 10);
+	assert_non_null(p);
+	assert_int_equal((uintptr_t)p % 8, 0);
+	memset(p, 'x', 10);
+	q = arena_alloc(&a, 1);
+	assert_non_null(q);
+	assert_true(q >= p + 10);
+	assert_int_equal((uintptr_t)q % 8, 0);
+	/* the latest piece comes back; an older one does not */
+	i = a.used;
+	arena_free(&a, p);
+	assert_int_equal(a.used, i);
+	arena_free(&a, q);
+	assert_true(a.used < i);
+	r = arena_alloc(&a, 1);
+	assert_ptr_equal(r, q);
+	/* past the limit: NULL, and what was handed out stays */
+	assert_null(arena_alloc(&a, 2000));
+	assert_null(arena_alloc(&a, SIZE_MAX));
+	assert_null(arena_alloc(&a, SIZE_MAX - 3));
+	for (i = 0; i < 200 && arena_alloc(&a, 16) != NULL; i++)
+		;
+	assert_true(i < 200);
+	assert_true(a.used <= 1000);
+	assert_memory_equal(p, "xxxxxxxxxx", 10);
+	arena_release(&a);
+	assert_int_equal(a.used, 0);
+	/* usable again after the release; a piece bigger than a block */
+	arena_init(&a, 8u << 20, 0);
+	p = arena_alloc(&a, 1u << 20);
+	assert_non_null(p);
+	memset(p, 0, 1u << 20);
+	assert_non_null(arena_alloc(&a, 100));
+	arena_release(&a);
+}
+
+static void
+test_longjmp_when_full(void **state)
+{
+	struct arena a;
+	jmp_buf env;
+	volatile int n = 0;
+
+	(void)state;
+	arena_init(&a, 4096, 0);
+	a.fail = &env;
+	if (setjmp(env) == 0) {
+		for (;;) {
+			arena_alloc(&a, 100);
+			n++;
+		}
+	}
+	assert_true(n > 0 && n <= 4096 / 100);
+	a.fail = NULL;
+	arena_release(&a);
+}
+
+static void
+test_gumbo_in_arena(void **state)
+{
+	static const char page[] = "<p class=x>One <b>two</b></p><p>three";
+	struct arena a;
+	GumboOutput *g;
+	GumboNode *body, *p;
+
+	(void)state;
+	g = arena_gumbo_parse(&a, page, sizeof page - 1);
+	assert_non_null(g);
+	assert_true(a.used > 0);
+	assert_true(a.used <= ARENA_GUMBO_LIMIT(sizeof page - 1));
+	body = g->root->v.element.children.data[1];
+	assert_int_equal(body->v.element.tag, GUMBO_TAG_BODY);
+	assert_int_equal(body->v.element.children.length, 2);
+	p = body->v.element.children.data[0];
+	assert_string_equal(gumbo_get_attribute(&p->v.element.attributes,
+	    "class")->value, "x");
+	arena_release(&a);
+}
+
+/* Formatting elements left open are reopened in every paragraph: the
+ * tree grows with (open elements) x (paragraphs), far past the arena's
+ * limit for the page's size.  Refused, not parsed into all the memory. */
+static void
+quadratic_page(struct buf *b)
+{
+	int i;
+
+	buf_adds(b, "<html><body><p>");
+	for (i = 0; i < 3000; i++)
+		buf_printf(b, "<b id=%d>", i);
+	for (i = 0; i < 3000; i++)
+		buf_adds(b, "</p><p>x");
+}
+
+static void
+test_limit_refuses_quadratic_page(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct extract_result r;
+	struct arena a;
+	struct story *st;
+	struct story_source src;
+	char *err = NULL;
+
+	(void)state;
+	quadratic_page(&b);
+	assert_null(arena_gumbo_parse(&a, b.data, b.len));
+	assert_null(a.blocks);
+	assert_int_equal(extract_article(b.data, b.len, NULL, &r, &err), -1);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "too large"));
+	free(err);
+	extract_result_free(&r);
+	/* the story module gives up on the same markup without a crash */
+	memset(&src, 0, sizeof src);
+	src.title = "T";
+	src.html = b.data;
+	src.html_len = b.len;
+	st = story_new(&src);
+	assert_non_null(st);
+	story_free(st);
+	buf_free(&b);
+}
+
+static void
+test_same_article(void **state)
+{
+	static const struct {
+		const char *a, *b;
+		int same;
+	} t[] = {
+		{ "https://n.example/a/story", "https://n.example/a/story/2", 1 },
+		{ "https://n.example/a/story/", "https://N.EXAMPLE/a/story/page/3", 1 },
+		{ "https://n.example/a/story.html", "https://n.example/a/story-2.html", 1 },
+		{ "https://n.example/a/story", "https://n.example/a/story?page=2", 1 },
+		{ "https://n.example/a/story?id=4", "https://n.example/a/story?id=4&p=2", 1 },
+		{ "https://n.example/a/story_3", "https://n.example/a/story,4", 1 },
+		{ "https://n.example/a/story/p2", "https://n.example/a/story", 1 },
+		{ "https://n.example/a/story#top", "https://n.example/a/story/2#c", 1 },
+		/* not the same article */
+		{ "https://n.example/a/story", "http://n.example/a/story/2", 0 },
+		{ "https://n.example/a/story", "https://m.example/a/story/2", 0 },
+		{ "https://n.example:8080/a/s", "https://n.example/a/s/2", 0 },
+		{ "https://n.example/a/story", "https://n.example/a/other/2", 0 },
+		{ "https://n.example/a/story?id=4", "https://n.example/a/story?id=5", 0 },
+		{ "https://n.example/news/12345", "https://n.example/news/12346", 0 },
+		{ "https://n.example/news/123", "https://n.example/news/124", 0 },
+		{ "https://n.example/a/story", "mailto:a@n.example", 0 },
+		{ "https://n.example/a/story", "/a/story/2", 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < DL_ARRAY_LEN(t); i++) {
+		if (extract_same_article(t[i].a, t[i].b) != t[i].same)
+			fail_msg("%s vs %s: want %d", t[i].a, t[i].b, t[i].same);
+	}
+}
+
+static char *
+next_of(const char *page, const char *url)
+{
+	struct extract_result r;
+	char *err = NULL, *next;
+
+	if (extract_article(page, strlen(page), url, &r, &err) != 0) {
+		fail_msg("%s", err);
+		return NULL;
+	}
+	next = xstrdup(r.next_page);
+	extract_result_free(&r);
+	return next;
+}
+
+#define BODY "<p>The ferry will sail twice a day from March, the operator " \
+	"said, and the island school, which asked for an early boat, will " \
+	"get one, though only on weekdays, for now.</p><p>Fares stay as " \
+	"they are, the council said, until the new harbour opens, which " \
+	"should be in May, though the builders, who lost a month to storms, " \
+	"say that June is likelier, and nobody on the quay believes either.</p>"
+
+static void
+test_next_page(void **state)
+{
+	static const struct {
+		const char *page, *url, *want;
+	} t[] = {
+		{ "<head><link rel=next href=/w/ferry/2></head><article>" BODY
+		  "</article>", "https://n.example/w/ferry", "https://n.example/w/ferry/2" },
+		{ "<article>" BODY "<a rel=\"prev next\" href=\"?page=3\">on</a>"
+		  "</article>", "https://n.example/w/ferry?page=2",
+		  "https://n.example/w/ferry?page=3" },
+		{ "<article>" BODY "</article><div class=pages><a href=ferry.html>1"
+		  "</a><a href=ferry-2.html> 2 </a><a href=ferry-3.html>3</a></div>",
+		  "https://n.example/w/ferry.html", "https://n.example/w/ferry-2.html" },
+		{ "<article>" BODY "</article><a href=/w/ferry/3>Next \xC2\xBB</a>",
+		  "https://n.example/w/ferry/2", "https://n.example/w/ferry/3" },
+		/* another story, a page back, a page skipped, another host */
+		{ "<article>" BODY "<a rel=next href=/w/bus>Next story</a></article>",
+		  "https://n.example/w/ferry", "" },
+		{ "<article>" BODY "<a rel=next href=/w/ferry>1</a></article>",
+		  "https://n.example/w/ferry/2", "" },
+		{ "<article>" BODY "<a rel=next href=/w/ferry/4>4</a></article>",
+		  "https://n.example/w/ferry/2", "" },
+		{ "<article>" BODY "<a rel=next href=//m.example/w/ferry/2>2</a>"
+		  "</article>", "https://n.example/w/ferry", "" },
+		{ "<article>" BODY "<a href=/w/ferry/2>Ferry crews</a></article>",
+		  "https://n.example/w/ferry", "" },
+	};
+	size_t i;
+	char *next;
+
+	(void)state;
+	for (i = 0; i < DL_ARRAY_LEN(t); i++) {
+		next = next_of(t[i].page, t[i].url);
+		if (next == NULL || strcmp(next, t[i].want) != 0)
+			fail_msg("case %zu: got \"%s\", want \"%s\"", i,
+			    next ? next : "(null)", t[i].want);
+		free(next);
+	}
+}
+
+static void
+test_append(void **state)
+{
+	struct extract_result a, b;
+	char *err = NULL;
+	const char *p1 = "<head><meta property=og:image content="
+	    "\"https://n.example/i.jpg\"></head><article>" BODY "</article>";
+	const char *p2 = "<head><meta property=og:image content="
+	    "\"https://n.example/i.jpg\"></head><article><p>Second page: the "
+	    "harbour will open in May, later than planned, and the council "
+	    "said, again, that fares would not rise before it did, whatever "
+	    "the operator asks for, and that buses will meet every boat, even "
+	    "the late one on Fridays, which the school had asked for, and "
+	    "which the bus company, after a long silence, agreed to run.</p>"
+	    "</article>";
+
+	(void)state;
+	assert_int_equal(extract_article(p1, strlen(p1), "https://n.example/w/f",
+	    &a, &err), 0);
+	assert_int_equal(extract_article(p2, strlen(p2),
+	    "https://n.example/w/f/2", &b, &err), 0);
+	assert_true(a.lead_len > 0);
+	extract_result_append(&a, &b);
+	assert_int_equal(a.pages, 2);
+	assert_non_null(strstr(a.html, "island school"));
+	assert_non_null(strstr(a.html, "Second page"));
+	assert_true(strstr(a.html, "island school") < strstr(a.html, "Second page"));
+	/* the lead photo once */
+	assert_null(strstr(strstr(a.html, "i.jpg") + 1, "i.jpg"));
+	assert_non_null(strstr(a.text, "weekdays"));
+	assert_non_null(strstr(a.text, "\n\nSecond page"));
+	extract_result_free(&a);
+	extract_result_free(&b);
+}
+
+static void
+test_page_charset(void **state)
+{
+	static const struct {
+		const char *page, *http, *want;
+	} t[] = {
+		{ "<meta charset=\"ISO-8859-1\">", NULL, "ISO-8859-1" },
+		{ "<META CHARSET=koi8-r>", NULL, "koi8-r" },
+		{ "<meta http-equiv=\"Content-Type\" content=\"text/html; "
+		  "charset=windows-1251\">", NULL, "windows-1251" },
+		{ "<meta content='text/html;charset=Shift_JIS' "
+		  "http-equiv='content-type'>", NULL, "Shift_JIS" },
+		{ "<meta charset=iso-8859-2>", "koi8-u", "koi8-u" },
+		{ "\xEF\xBB\xBF<meta charset=iso-8859-2>", "koi8-u", "UTF-8" },
+		{ "<!-- <meta charset=big5> --><meta charset=gbk>", NULL, "gbk" },
+		{ "<meta charset=utf-16>", NULL, "UTF-8" },
+		{ "<meta name=description content=\"charset=big5\">", NULL, NULL },
+		{ "<meta charset=\"x;rm -rf\">", NULL, NULL },
+		{ "<p>no meta</p>", NULL, NULL },
+	};
+	struct buf out = BUF_INIT;
+	char *cs, *err = NULL;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < DL_ARRAY_LEN(t); i++) {
+		cs = extract_page_charset(t[i].page, strlen(t[i].page), t[i].http);
+		if ((cs == NULL) != (t[i].want == NULL) ||
+		    (cs != NULL && strcmp(cs, t[i].want) != 0))
+			fail_msg("case %zu: got %s, want %s", i, cs ? cs : "NULL",
+			    t[i].want ? t[i].want : "NULL");
+		free(cs);
+	}
+	/* converted; a page in UTF-8 is left alone */
+	assert_int_equal(extract_page_utf8("<meta charset=latin1>caf\xE9", 25,
+	    NULL, &out, &err), 1);
+	assert_string_equal(out.data, "<meta charset=latin1>caf\xC3\xA9");
+	buf_reset(&out);
+	assert_int_equal(extract_page_utf8("caf\xC3\xA9", 5, NULL, &out, &err), 0);
+	assert_int_equal(out.len, 0);
+	/* no label, not UTF-8: windows-1252 (0x80 is the euro sign) */
+	assert_int_equal(extract_page_utf8("\x80 5", 3, NULL, &out, &err), 1);
+	assert_string_equal(out.data, "\xE2\x82\xAC 5");
+	buf_reset(&out);
+	assert_int_equal(extract_page_utf8("x", 1, "no-such-charset", &out, &err),
+	    -1);
+	assert_non_null(err);
+	free(err);
+	buf_free(&out);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_alloc_limit_free),
+		cmocka_unit_test(test_longjmp_when_full),
+		cmocka_unit_test(test_gumbo_in_arena),
+		cmocka_unit_test(test_limit_refuses_quadratic_page),
+		cmocka_unit_test(test_same_article),
+		cmocka_unit_test(test_next_page),
+		cmocka_unit_test(test_append),
+		cmocka_unit_test(test_page_charset),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
