@@ -64,9 +64,9 @@ static const struct conf_option options[CONF_COUNT] = {
 	    N_("User-Agent header sent to servers; empty means dateline/VERSION.") },
 	[CONF_CA_FILE] = { CONF_CA_FILE, "ca-file", CONF_T_STRING, "",
 	    0, 0, 0, NULL,
-	    N_("A file of CA certificates (PEM) trusted for https:// as well as "
-	    "the system's, for a server with a private CA; certificates are "
-	    "always checked.") },
+	    N_("A file of CA certificates (PEM) to check https:// servers with "
+	    "instead of the system's bundle, for a server with a private CA "
+	    "(empty: the system's); certificates are always checked.") },
 	[CONF_MIN_INTERVAL] = { CONF_MIN_INTERVAL, "min-interval",
 	    CONF_T_DURATION, "0", 0, 30 * DAY, 60, NULL,
 	    N_("Least time between two downloads of one feed (a bare number is minutes).") },
