@@ -187,6 +187,11 @@ struct parser {
 	int		 rebase_pending;	/* item HTML waits for its base */
 	int		 item_link_weak;	/* a non-HTML alternate link */
 	int		 atom_no_ns;		/* <feed> had no namespace */
+	struct buf	 root_hold;		/* text up to the root's '>' */
+	int		 root_done;
+	unsigned long	 inject_line;		/* where declarations went in */
+	unsigned long	 inject_col;
+	size_t		 inject_len;
 	int		 feed_link_weak;
 	char		*alt_summary;		/* itunes:summary or subtitle */
 	int		 alt_rank;		/* 2 summary, 1 subtitle */
@@ -257,6 +262,7 @@ void	 html_rebase(char **html, const char *base);
 
 /* parse-recover.c */
 void	 recover_push(struct parser *p, const char *s, size_t len, int final);
+void	 recover_root(struct parser *p, const char *s, size_t len, int final);
 
 /* parse-resync.c */
 void	 resync_note_tag(struct parser *p);

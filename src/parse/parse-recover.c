@@ -96,7 +96,7 @@ push_numeric(struct parser *p, const char *text)
 		if ((k = utf8_decode(text, strlen(text), &cp)) < 0)
 			return;
 		snprintf(ref, sizeof ref, "&#x%X;", (unsigned)cp);
-		xml_push(p, ref, strlen(ref), 0);
+		recover_root(p, ref, strlen(ref), 0);
 	}
 }
 
@@ -191,12 +191,12 @@ scan(struct parser *p, const char *s, size_t len, int final)
 			i += (size_t)n;		/* the DTD may declare it */
 			continue;
 		}
-		xml_push(p, s + start, i - start, 0);
+		recover_root(p, s + start, i - start, 0);
 		if (n > 0) {
 			push_numeric(p, html);
 			i += (size_t)n;
 		} else {
-			xml_push(p, "&amp;", 5, 0);
+			recover_root(p, "&amp;", 5, 0);
 			if (!p->bare_amp_warned) {
 				parse_warn(p, _("a bare '&' was read as \"&amp;\""));
 				p->bare_amp_warned = 1;
@@ -206,7 +206,7 @@ scan(struct parser *p, const char *s, size_t len, int final)
 		start = i;
 	}
 	end = track(p, s, known, end, end == len && !final);
-	xml_push(p, s + start, end - start, 0);
+	recover_root(p, s + start, end - start, 0);
 	buf_reset(&p->hold);
 	buf_add(&p->hold, s + end, len - end);
 }
@@ -227,5 +227,139 @@ recover_push(struct parser *p, const char *s, size_t len, int final)
 	} else
 		scan(p, s, len, final);
 	if (final)
-		xml_push(p, "", 0, 1);
+		recover_root(p, "", 0, 1);
+}
+
+/*
+ * Prefixes feeds use without declaring them (<media:content> in a feed
+ * whose root says nothing of Media RSS).  expat stops at such a prefix;
+ * the root start tag is given their usual namespaces, where it does not
+ * declare the prefix itself, before expat sees it.  A declaration nobody
+ * uses changes nothing.
+ */
+static const char *const usual_ns[][2] = {
+	{ "media", "http://search.yahoo.com/mrss/" },
+	{ "dc", "http://purl.org/dc/elements/1.1/" },
+	{ "dcterms", "http://purl.org/dc/terms/" },
+	{ "content", "http://purl.org/rss/1.0/modules/content/" },
+	{ "atom", "http://www.w3.org/2005/Atom" },
+	{ "itunes", "http://www.itunes.com/dtds/podcast-1.0.dtd" },
+	{ "feedburner", "http://rssnamespace.org/feedburner/ext/1.0" },
+	{ "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#" },
+	{ "slash", "http://purl.org/rss/1.0/modules/slash/" },
+	{ "wfw", "http://wellformedweb.org/CommentAPI/" },
+	{ "sy", "http://purl.org/rss/1.0/modules/syndication/" },
+	{ "georss", "http://www.georss.org/georss" },
+};
+
+#define MAX_ROOT_HOLD (64u << 10)
+
+/* The end of what comes before the root: the XML declaration, comments,
+ * processing instructions, a DOCTYPE (with its internal subset), white
+ * space.  Returns the offset of the root's '<', or -1 when s ends first
+ * (or something else is there: then -2). */
+static long
+prolog_end(const char *s, size_t len)
+{
+	size_t i = 0;
+	const char *e;
+
+	for (;;) {
+		while (i < len && strchr(" \t\r\n", s[i]) != NULL)
+			i++;
+		if (i + 1 >= len)
+			return -1;
+		if (s[i] != '<')
+			return -2;
+		if (s[i + 1] == '?')
+			e = memmem(s + i, len - i, "?>", 2);
+		else if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0)
+			e = memmem(s + i, len - i, "-->", 3);
+		else if (s[i + 1] == '!') {
+			const char *gt = memchr(s + i, '>', len - i);
+			const char *lb = memchr(s + i, '[', len - i);
+
+			e = lb != NULL && (gt == NULL || lb < gt) ?
+			    memmem(lb, len - (size_t)(lb - s), "]", 1) : gt;
+			if (e != NULL && *e == ']')
+				e = memchr(e, '>', len - (size_t)(e - s));
+		} else
+			return (long)i;
+		if (e == NULL)
+			return -1;
+		i = (size_t)(e - s) + (*e == '>' ? 1 : *e == '?' ? 2 : 3);
+	}
+}
+
+/* The end of the start tag at s ('<'): the offset of its '>', or -1. */
+static long
+tag_end(const char *s, size_t len)
+{
+	size_t i;
+	char q = '\0';
+
+	for (i = 1; i < len; i++) {
+		if (q != '\0') {
+			if (s[i] == q)
+				q = '\0';
+		} else if (s[i] == '"' || s[i] == '\'')
+			q = s[i];
+		else if (s[i] == '>')
+			return (long)i;
+	}
+	return -1;
+}
+
+/* Text to expat, the root start tag completed with the usual prefixes
+ * first; the text before it waits in p->root_hold until it is whole. */
+void
+recover_root(struct parser *p, const char *s, size_t len, int final)
+{
+	struct buf *h = &p->root_hold, out = BUF_INIT;
+	long at, end = 0;
+	size_t i, n;
+	char *decl;
+
+	if (p->root_done) {
+		xml_push(p, s, len, final);
+		return;
+	}
+	buf_add(h, s, len);
+	if ((at = prolog_end(h->data, h->len)) == -1 ||
+	    (at >= 0 && (end = tag_end(h->data + at, h->len - (size_t)at)) < 0)) {
+		if (!final && h->len < MAX_ROOT_HOLD)
+			return;		/* not whole yet */
+		at = -2;
+	}
+	p->root_done = 1;
+	if (at < 0) {
+		xml_push(p, h->data, h->len, final);
+		buf_free(h);
+		return;
+	}
+	n = (size_t)at + (size_t)end;	/* the root's '>' */
+	if (n > 0 && h->data[n - 1] == '/')
+		n--;
+	buf_add(&out, h->data, n);
+	/* where they go, so that positions on that line stay the source's */
+	p->inject_line = 1;
+	p->inject_col = 1;
+	for (i = 0; i < n; i++) {
+		if (h->data[i] == '\n') {
+			p->inject_line++;
+			p->inject_col = 1;
+		} else
+			p->inject_col++;
+	}
+	for (i = 0; i < DL_ARRAY_LEN(usual_ns); i++) {
+		decl = xasprintf("xmlns:%s=", usual_ns[i][0]);
+		if (memmem(h->data + at, n - (size_t)at, decl, strlen(decl)) == NULL)
+			buf_printf(&out, " xmlns:%s=\"%s\"", usual_ns[i][0], usual_ns[i][1]);
+		free(decl);
+	}
+	p->inject_len = out.len - n;
+	buf_add(&out, h->data + n, h->len - n);
+	buf_free(h);
+	xml_push(p, out.data, out.len, final);
+	buf_free(&out);
 }

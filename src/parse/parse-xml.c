@@ -523,6 +523,9 @@ xml_where(const struct parser *p, unsigned long *line, unsigned long *col)
 
 	if (l == 1 && p->line_base > 0 && c > p->col_shift)
 		c -= p->col_shift;
+	else if (p->line_base == 0 && p->resyncs == 0 && l == p->inject_line &&
+	    c > p->inject_col + p->inject_len)
+		c -= p->inject_len;
 	*line = l + p->line_base;
 	*col = c;
 }

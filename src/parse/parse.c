@@ -334,7 +334,7 @@ on_utf8(void *ctx, const char *s, size_t len)
 {
 	struct parser *p = ctx;
 	size_t i;
-	int html;
+	int html, sniffed = 0;
 
 	if (p->failed || p->stopped || len == 0)
 		return;
@@ -361,8 +361,11 @@ on_utf8(void *ctx, const char *s, size_t len)
 			p->mode = MODE_XML;
 		if (p->mode == MODE_XML && xml_start(p) != 0)
 			return;
-		s = p->sniff.data;
-		len = p->sniff.len;
+		/* White space before "<?xml" (a script's stray newlines) would
+		 * put the declaration where XML forbids it: it goes. */
+		s = p->sniff.data + i;
+		len = p->sniff.len - i;
+		sniffed = 1;
 	}
 	switch (p->mode) {
 	case MODE_XML:
@@ -380,8 +383,30 @@ on_utf8(void *ctx, const char *s, size_t len)
 	case MODE_DONE:
 		break;
 	}
-	if (s == p->sniff.data)
+	if (sniffed)
 		buf_free(&p->sniff);
+}
+
+/* Blank lines before "<?xml" would hide its encoding: they go (white
+ * space is the same bytes in every ASCII-based charset; after a UTF-8
+ * BOM, the BOM stays). */
+static void
+head_trim(struct parser *p)
+{
+	char *d = p->head.data;
+	size_t bom, ws;
+
+	if (d == NULL)
+		return;
+	bom = p->head.len >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	ws = bom;
+	while (ws < p->head.len && (d[ws] == ' ' || d[ws] == '\t' ||
+	    d[ws] == '\n' || d[ws] == '\r'))
+		ws++;
+	if (ws == bom || ws == p->head.len || d[ws] != '<')
+		return;
+	memmove(d + bom, d + ws, p->head.len - ws);
+	buf_truncate(&p->head, p->head.len - (ws - bom));
 }
 
 static void
@@ -411,6 +436,7 @@ parser_push(struct parser *p, const char *data, size_t len)
 		buf_add(&p->head, data, len);
 		if (p->head.len < 1024 && memmem(p->head.data, p->head.len, "?>", 2) == NULL)
 			return 0;
+		head_trim(p);
 		start_charset(p, p->head.data, p->head.len);
 		buf_free(&p->head);
 	} else
@@ -423,8 +449,10 @@ parser_finish(struct parser *p)
 {
 	if (p->mode == MODE_DONE)
 		return p->feed_seen && p->error == NULL ? 0 : -1;
-	if (p->cs == NULL)
+	if (p->cs == NULL) {
+		head_trim(p);
 		start_charset(p, buf_str(&p->head), p->head.len);
+	}
 	buf_free(&p->head);
 	if (!p->failed && !p->stopped)
 		charset_finish(p->cs);
@@ -432,9 +460,11 @@ parser_finish(struct parser *p)
 		if (p->sniff.len == strspn(buf_str(&p->sniff), " \t\r\n")) {
 			parse_fail(p, _("empty document"));
 		} else {
+			size_t ws = strspn(buf_str(&p->sniff), " \t\r\n");
+
 			p->mode = MODE_XML;
 			if (xml_start(p) == 0)
-				recover_push(p, p->sniff.data, p->sniff.len, 0);
+				recover_push(p, p->sniff.data + ws, p->sniff.len - ws, 0);
 		}
 		buf_free(&p->sniff);
 	}
@@ -513,6 +543,7 @@ parser_free(struct parser *p)
 	buf_free(&p->person);
 	free(p->alt_summary);
 	free(p->orig_enclosure);
+	buf_free(&p->root_hold);
 	buf_free(&p->html);
 	buf_free(&p->hold);
 	buf_free(&p->prime);

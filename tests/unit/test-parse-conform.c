@@ -247,6 +247,50 @@ test_atom_slips(void **state)
 	    "n|https://moor.test/n|Nils|Plain||\n");
 }
 
+/* Blank lines before the XML declaration (a script's stray output), and
+ * prefixes used without a declaration: the feed is read all the same. */
+static void
+test_sloppy_documents(void **state)
+{
+	struct parse_opts opts;
+	struct parser *p;
+	const char *one_line = "<rss version=\"2.0\"><channel><title>q</title>"
+	    "<item><title>q1</title></item><item><title>q2<i></title></item>"
+	    "<item><title>q3</title></item></channel></rss>";
+
+	(void)state;
+	check_items("\n\n   <?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+	    "<rss version=\"2.0\"><channel><title>o</title><item><title>o1</title>"
+	    "</item></channel></rss>", NULL, "o1|||||\n");
+	check_items("\xEF\xBB\xBF\r\n<?xml version=\"1.0\"?><rss version=\"2.0\">"
+	    "<channel><title>p</title><item><title>p1</title></item></channel></rss>",
+	    NULL, "p1|||||\n");
+	/* the declared charset still counts after the blank lines */
+	check_items("\n<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>\n<rss version=\"2.0\">"
+	    "<channel><title>r</title><item><title>Gr\xFC\xDF" "e</title></item>"
+	    "</channel></rss>", NULL, "Gr\xC3\xBC\xC3\x9F" "e|||||\n");
+	/* media:, dc: and itunes: never declared; one declared elsewhere */
+	check_items("<?xml version=\"1.0\"?>\n<!-- made by hand -->\n<rss version=\"2.0\" "
+	    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>s</title>"
+	    "<item><title>s1</title><media:thumbnail url=\"https://moor.test/s1.jpg\"/>"
+	    "<dc:creator>Sanna</dc:creator></item><item><title>s2</title>"
+	    "<itunes:author>Sven</itunes:author><enclosure url=\"https://moor.test/s2.mp3\"/>"
+	    "</item></channel></rss>", NULL, "s1||Sanna|||\ns2||Sven|||https://moor.test/s2.mp3\n");
+	check_items("<rdf:RDF xmlns=\"http://purl.org/rss/1.0/\"><channel><title>t</title>"
+	    "</channel><item rdf:about=\"https://moor.test/t1\"><title>t1</title>"
+	    "<link>https://moor.test/t1</link></item></rdf:RDF>", NULL,
+	    "t1|https://moor.test/t1||||\n");
+	/* positions in warnings are the document's own, on the root's line too */
+	memset(&opts, 0, sizeof opts);
+	p = parser_new(&opts);
+	assert_int_equal(parser_push(p, one_line, strlen(one_line)), 0);
+	assert_int_equal(parser_finish(p), 0);
+	assert_non_null(parser_warnings(p));
+	assert_non_null(strstr(parser_warnings(p), "line 1, column 95: mismatched tag"));
+	assert_int_equal(parser_item_count(p), 2);
+	parser_free(p);
+}
+
 /* A title's markup is removed only when it is HTML: "<iostream>" or
  * "</tag>" are words of the title. */
 static void
@@ -271,6 +315,7 @@ main(void)
 		cmocka_unit_test(test_item_fields),
 		cmocka_unit_test(test_title_markup),
 		cmocka_unit_test(test_atom_slips),
+		cmocka_unit_test(test_sloppy_documents),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
