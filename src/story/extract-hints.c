@@ -143,10 +143,16 @@ hint_match(const char *s, int *good, int *bad, int *boilerplate)
 		return;
 	n = hint_words(s, words);
 	for (i = 0; i < n; i++) {
+		size_t wl = strlen(words[i]);
+
 		for (j = 0; j < DL_ARRAY_LEN(hints); j++) {
 			const struct hint *h = &hints[j];
 			size_t hl = strlen(h->word);
 
+			/* cheap refusals first: most words are no hint */
+			if (wl < hl || ((h->whole || hl < 6) &&
+			    words[i][0] != h->word[0]))
+				continue;
 			/* Long words also match inside run-together class
 			 * names ("readercomments", "maincontent"). */
 			if (h->whole ? strcmp(words[i], h->word) != 0 :

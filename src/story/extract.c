@@ -311,6 +311,19 @@ is_ancestor(const GumboNode *a, const GumboNode *n)
 	return 0;
 }
 
+/* Higher scored, or as high and earlier in the page: the table is in
+ * no order (it hashes addresses), and ties must not go by chance. */
+static int
+better(const struct enode *a, const struct enode *b)
+{
+	double sa = final_score(a), sb = final_score(b);
+
+	if (sa != sb)
+		return sa > sb;
+	return a->node->v.element.start_pos.offset <
+	    b->node->v.element.start_pos.offset;
+}
+
 /* The best candidate; when several strong ones sit apart (a story split
  * into boxes), their nearest common ancestor. */
 static GumboNode *
@@ -326,7 +339,7 @@ best_candidate(struct extractor *x)
 		if (e->node == NULL || !e->scored || e->junk)
 			continue;
 		for (j = 0; j < MAX_CANDIDATES; j++) {
-			if (top[j] == NULL || final_score(e) > final_score(top[j])) {
+			if (top[j] == NULL || better(e, top[j])) {
 				memmove(top + j + 1, top + j,
 				    (MAX_CANDIDATES - j - 1) * sizeof *top);
 				top[j] = e;

@@ -290,9 +290,10 @@ srv.route("/paged/story/2", content_type=html, body=part(
     "Pagetwomarker", extra='<a rel="next" href="/paged/story/3">More</a>'))
 srv.route("/paged/story/3", content_type=html, body=part("Pagethreemarker"))
 # Cyrillic, named only by the HTTP header
-ru = ("<html><body><article><p>\u041f\u0430\u0440\u043e\u043c "
-      "\u0445\u043e\u0434\u0438\u0442 \u0434\u0432\u0430\u0436\u0434\u044b, "
-      "\u043b\u0451\u0434 \u0443 \u043f\u0440\u0438\u0447\u0430\u043b\u0430. "
+ru = ("<html><body><article><p>" +
+      ("\u041f\u0430\u0440\u043e\u043c "
+       "\u0445\u043e\u0434\u0438\u0442 \u0434\u0432\u0430\u0436\u0434\u044b, "
+       "\u043b\u0451\u0434 \u0443 \u043f\u0440\u0438\u0447\u0430\u043b\u0430. ")
       * 8 + "</p></article></body></html>")
 srv.route("/ru/story.html", content_type="text/html; charset=windows-1251",
           body=ru.encode("cp1251"))
