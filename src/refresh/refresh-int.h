@@ -27,6 +27,8 @@ int	 rstate_get(struct refresh_state *st, const char *url, struct feed_state *fs
 int	 rstate_put(struct refresh_state *st, const char *url,
 	     const struct feed_state *fs);
 int	 rstate_flush(struct refresh_state *st, char **err);
+/* Forget the writes since the last flush (their feeds were not stored). */
+void	 rstate_discard(struct refresh_state *st);
 void	 feed_state_clear(struct feed_state *fs);
 
 /* A 64-bit FNV-1a hash of a body, streamed. */
@@ -39,6 +41,26 @@ void	 body_hash_add(struct body_hash *bh, const char *data, size_t len);
 char	*body_hash_string(const struct body_hash *bh);	/* "LEN-HEX" */
 /* The length recorded in a hash string, 0 when unknown. */
 uint64_t body_hash_length(const char *s);
+
+/* The parse thread (refresh-pipe.c).  NULL from pipe_new: no thread
+ * could be started (parse on the caller's thread). */
+typedef void pipe_data_fn(void *ctx, const char *data, size_t len);
+typedef void pipe_finish_fn(void *ctx);
+struct pipe;
+struct pipe *pipe_new(pipe_data_fn *data_fn, pipe_finish_fn *finish_fn);
+/* Queue a copy of the bytes for data_fn(ctx), then finish_fn(ctx); waits
+ * while too many bytes are queued. */
+void	 pipe_put(struct pipe *p, void *ctx, const char *data, size_t len);
+void	 pipe_finish(struct pipe *p, void *ctx);
+/* Wait until every queued task has run. */
+void	 pipe_drain(struct pipe *p);
+/* A ctx whose finish_fn has run, oldest first; NULL when none is (wait:
+ * wait for one while any is outstanding). */
+void	*pipe_ready(struct pipe *p, int wait);
+/* Finishes put and not yet taken back by pipe_ready. */
+size_t	 pipe_outstanding(struct pipe *p);
+/* Run what is queued, stop the thread. */
+void	 pipe_free(struct pipe *p);
 
 /* refresh_run with an owner (refresh-thread.c) that may cancel it. */
 int	 refresh_run_owned(const struct refresh_opts *opts,

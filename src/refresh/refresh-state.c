@@ -133,6 +133,15 @@ rstate_flush(struct refresh_state *st, char **err)
 }
 
 void
+rstate_discard(struct refresh_state *st)
+{
+	if (!st->in_tx)
+		return;
+	st->in_tx = 0;
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void
 feed_state_clear(struct feed_state *fs)
 {
 	free(fs->body_hash);

@@ -20,12 +20,27 @@
 /* A body no longer than this (and no longer than the last one) is held
  * back until we know whether it is the same as last time. */
 #define HOLD_MAX	(1024 * 1024)
-#define BATCH_MAX	256	/* bookkeeping writes per transaction */
+/* The feeds of a refresh share transactions (each feed one part of it,
+ * store_part_begin): one commit every BATCH_SECONDS or BATCH_MAX feeds
+ * writes each index page once, where a commit per feed rewrote hundreds
+ * (a cold refresh of 500 feeds wrote 1.2 GB into the WAL for a 90 MB
+ * store).  A crash loses at most that much: the feeds' validators and
+ * body hashes go with their items, so they are fetched again. */
+#define BATCH_MAX	256
+#define BATCH_SECONDS	1.0
+/* Search index text waiting for the commit (store_index_queued). */
+#define INDEX_QUEUE_MAX	(1u * 1024 * 1024)
 #define TTL_MAX		(24 * 3600)
 /* Parsed items of one feed kept in memory before they go into the store
  * as they come (a big feed then holds the store's write lock while it
  * downloads; a normal one never does). */
 #define SPILL_BYTES	(4u * 1024 * 1024)
+/* A feed's bytes go to the parse thread up to this much; a bigger feed is
+ * parsed here again, streaming into the store as above. */
+#define PIPE_JOB_MAX	(4u * 1024 * 1024)
+/* Feeds parsed (or being parsed) and not yet stored: their items wait in
+ * memory, so a few only (the parse thread is rarely the slower one). */
+#define PIPE_JOBS_MAX	3
 
 struct run {
 	const struct refresh_opts *o;
@@ -39,6 +54,7 @@ struct run {
 	size_t			 total;
 	int			 batch_open;
 	int			 batch_writes;
+	double			 batch_start;	/* time_monotonic() at its BEGIN */
 	int			 background;	/* no stderr: a UI owns it */
 	struct job		*holder;	/* streaming into the store */
 	struct job		**deferred;	/* done while holder held it */
@@ -46,6 +62,7 @@ struct run {
 	struct store_feed_info	*known;		/* the store's feeds, by URL */
 	size_t			 nknown;
 	struct fulltext		*ft;		/* article pages of new items */
+	struct pipe		*pipe;		/* the parse thread, or NULL */
 };
 
 struct job {
@@ -63,7 +80,18 @@ struct job {
 	struct parser		*parser;
 	int			 parse_stopped;
 	struct item		**items;
+	struct store_prep	**preps;	/* items made ready by the parse
+						 * thread (NULL: not) */
 	size_t			 nitems;
+	/* The parse thread: while piped, the parser, items and preps are its
+	 * own from the first byte until pipe_ready gives the job back. */
+	int			 piped;
+	int			 in_pipe;	/* its finish is queued */
+	int			 parsed;	/* given back: finish_rc holds */
+	int			 finish_rc;
+	size_t			 piped_bytes;
+	char			*parse_url;	/* the parser's, kept while it */
+	char			*parse_charset;	/* outlives the transfer */
 	size_t			 item_bytes;	/* of the items held */
 	int			 in_tx;		/* j is run->holder */
 	char			*store_err;	/* an upsert failed while streaming */
@@ -79,6 +107,7 @@ struct job {
 };
 
 static void	job_complete(struct job *j);
+static size_t	collect(struct run *run, int wait);
 
 /* A store error that is not one feed's: said on stderr by --refresh,
  * kept quiet under the UI (whose screen stderr would scribble on). */
@@ -103,6 +132,10 @@ batch_end(struct run *run)
 		run_warn(run, err);
 		err = NULL;
 		store_rollback(run->store);
+		/* Nothing of these feeds was stored: their body hashes must
+		 * not be remembered, the next refresh fetches them again. */
+		rstate_discard(run->st);
+		return;
 	}
 	/* The side file's writes go with them (never before: a body's hash
 	 * must not be remembered when its items were not stored). */
@@ -111,21 +144,58 @@ batch_end(struct run *run)
 	}
 }
 
-/* Open the shared bookkeeping transaction if it is not open. */
-static void
-batch_begin(struct run *run)
+/* Open the shared transaction if it is not open (after committing it
+ * when it has been open long enough).  0, or -1: the error in *errp, or
+ * said when errp is NULL. */
+static int
+batch_begin_err(struct run *run, char **errp)
 {
 	char *err = NULL;
 
-	if (run->batch_writes >= BATCH_MAX)
+	if (run->batch_open && (run->batch_writes >= BATCH_MAX ||
+	    time_monotonic() - run->batch_start >= BATCH_SECONDS))
 		batch_end(run);
-	if (run->batch_open)
-		return;
-	if (store_begin(run->store, &err) == 0)
-		run->batch_open = 1;
-	else
+	if (run->batch_open && store_index_queued(run->store) > INDEX_QUEUE_MAX &&
+	    store_index_flush(run->store, &err) != 0) {
 		run_warn(run, err);
+		err = NULL;
+		batch_end(run);
+	}
+	if (!run->batch_open) {
+		if (store_begin(run->store, &err) != 0) {
+			if (errp != NULL)
+				*errp = err;
+			else
+				run_warn(run, err);
+			return -1;
+		}
+		run->batch_open = 1;
+		run->batch_start = time_monotonic();
+	}
 	run->batch_writes++;
+	return 0;
+}
+
+static int
+batch_begin(struct run *run)
+{
+	return batch_begin_err(run, NULL);
+}
+
+/* A feed's own part of the shared transaction: its items, meta and
+ * validators stand or fall together. */
+static int
+part_begin(struct job *j, char **err)
+{
+	struct run *run = j->run;
+
+	if (batch_begin_err(run, err) != 0)
+		return -1;
+	if (store_part_begin(run->store, err) != 0)
+		return -1;
+	run->holder = j;
+	j->in_tx = 1;
+	return 0;
 }
 
 /* The full-text pages write inside the bookkeeping transaction, never
@@ -137,14 +207,30 @@ ft_begin(void *ctx)
 
 	if (run->holder != NULL)
 		return -1;
-	batch_begin(run);
-	return 0;
+	return batch_begin(run);
+}
+
+static void
+free_items(struct job *j)
+{
+	size_t i;
+
+	for (i = 0; i < j->nitems; i++) {
+		item_free(j->items[i]);
+		if (j->preps != NULL)
+			store_prep_free(j->preps[i]);
+	}
+	free(j->items);
+	free(j->preps);
+	j->items = NULL;
+	j->preps = NULL;
+	j->nitems = 0;
+	j->item_bytes = 0;
 }
 
 static void
 job_reset_body(struct job *j)
 {
-	size_t i;
 
 	body_hash_init(&j->bh);
 	buf_free(&j->held);
@@ -152,13 +238,13 @@ job_reset_body(struct job *j)
 	if (j->parser != NULL)
 		parser_free(j->parser);
 	j->parser = NULL;
+	free(j->parse_url);
+	free(j->parse_charset);
+	j->parse_url = j->parse_charset = NULL;
 	j->parse_stopped = 0;
-	for (i = 0; i < j->nitems; i++)
-		item_free(j->items[i]);
-	free(j->items);
-	j->items = NULL;
-	j->nitems = 0;
-	j->item_bytes = 0;
+	free_items(j);
+	j->piped = j->in_pipe = j->parsed = j->finish_rc = 0;
+	j->piped_bytes = 0;
 	j->new_items = j->changed = 0;
 	ft_list_clear(&j->ft);
 }
@@ -207,7 +293,7 @@ release_store(struct job *j, int rollback)
 	if (!j->in_tx)
 		return;
 	if (rollback) {
-		store_rollback(run->store);
+		store_part_end(run->store, 0, NULL);
 		j->new_items = j->changed = 0;
 		ft_list_clear(&j->ft);
 	}
@@ -246,13 +332,19 @@ job_free(struct job *j)
 }
 
 static int
-upsert(struct job *j, const struct item *item)
+upsert(struct job *j, const struct item *item, struct store_prep *prep)
 {
 	enum store_change ch;
 	int64_t id;
+	int rc;
 
-	if (store_item_upsert(j->run->store, j->feed_id, item, &ch, &id,
-	    &j->store_err) != 0)
+	if (prep != NULL)
+		rc = store_item_upsert_prep(j->run->store, j->feed_id, prep, &ch,
+		    &id, &j->store_err);
+	else
+		rc = store_item_upsert(j->run->store, j->feed_id, item, &ch, &id,
+		    &j->store_err);
+	if (rc != 0)
 		return -1;
 	if (ch == STORE_NEW && j->want_ft)
 		ft_list_add(&j->ft, id, item->link,
@@ -268,26 +360,17 @@ upsert(struct job *j, const struct item *item)
 static void
 take_store(struct job *j)
 {
-	struct run *run = j->run;
 	char *err = NULL;
 	size_t i;
 
-	batch_end(run);
-	if (store_begin(run->store, &err) != 0) {
+	if (part_begin(j, &err) != 0) {
 		free(err);
 		return;
 	}
-	run->holder = j;
-	j->in_tx = 1;
-	for (i = 0; i < j->nitems; i++) {
+	for (i = 0; i < j->nitems; i++)
 		if (j->store_err == NULL)
-			upsert(j, j->items[i]);
-		item_free(j->items[i]);
-	}
-	free(j->items);
-	j->items = NULL;
-	j->nitems = 0;
-	j->item_bytes = 0;
+			upsert(j, j->items[i], j->preps != NULL ? j->preps[i] : NULL);
+	free_items(j);
 }
 
 static int
@@ -297,31 +380,47 @@ on_item(void *ctx, const struct feed *feed, const struct item *item)
 
 	(void)feed;
 	if (j->in_tx)
-		return upsert(j, item) != 0;
+		return upsert(j, item, NULL) != 0;
 	j->items = xreallocarray(j->items, j->nitems + 1, sizeof *j->items);
-	j->items[j->nitems++] = item_dup(item);
+	j->items[j->nitems] = item_dup(item);
+	if (j->piped) {
+		/* On the parse thread: the costly half of the upsert too. */
+		j->preps = xreallocarray(j->preps, j->nitems + 1, sizeof *j->preps);
+		j->preps[j->nitems] = store_item_prepare(j->items[j->nitems]);
+	} else if (j->preps != NULL) {
+		j->preps = xreallocarray(j->preps, j->nitems + 1, sizeof *j->preps);
+		j->preps[j->nitems] = NULL;
+	}
+	j->nitems++;
 	j->item_bytes += strlen(item->content) + strlen(item->summary) +
 	    strlen(item->title) + 256;
-	if (j->item_bytes > SPILL_BYTES && j->run->holder == NULL)
+	if (!j->piped && j->item_bytes > SPILL_BYTES && j->run->holder == NULL)
 		take_store(j);
 	return 0;
 }
 
+/* pipe: whether its bytes may go to the parse thread. */
 static void
-start_parser(struct job *j, const char *url, const char *charset)
+start_parser(struct job *j, const char *url, const char *charset, int pipe)
 {
 	struct parse_opts po;
 
+	free(j->parse_url);
+	free(j->parse_charset);
+	j->parse_url = url != NULL ? xstrdup(url) : NULL;
+	j->parse_charset = charset != NULL ? xstrdup(charset) : NULL;
 	memset(&po, 0, sizeof po);
-	po.url = url;
-	po.http_charset = charset;
+	po.url = j->parse_url;
+	po.http_charset = j->parse_charset;
 	po.on_item = on_item;
 	po.ctx = j;
 	j->parser = parser_new(&po);
+	j->piped = pipe && j->run->pipe != NULL;
 }
 
+/* On the thread that owns the parser. */
 static void
-push(struct job *j, const char *data, size_t len)
+parse_bytes(struct job *j, const char *data, size_t len)
 {
 	if (j->parse_stopped || len == 0)
 		return;
@@ -329,11 +428,46 @@ push(struct job *j, const char *data, size_t len)
 		j->parse_stopped = 1;
 }
 
+static void
+pipe_data(void *ctx, const char *data, size_t len)
+{
+	parse_bytes(ctx, data, len);
+}
+
+static void
+pipe_done(void *ctx)
+{
+	struct job *j = ctx;
+
+	j->finish_rc = parser_finish(j->parser);
+}
+
+static void
+push(struct job *j, const char *data, size_t len)
+{
+	if (len == 0)
+		return;
+	if (j->piped && j->piped_bytes + len > PIPE_JOB_MAX) {
+		/* A big feed: take it back and go on here, streaming its
+		 * items into the store (on_item) instead of holding them. */
+		pipe_drain(j->run->pipe);
+		j->piped = 0;
+		if (j->item_bytes > SPILL_BYTES && j->run->holder == NULL)
+			take_store(j);
+	}
+	if (j->piped) {
+		j->piped_bytes += len;
+		pipe_put(j->run->pipe, j, data, len);
+	} else
+		parse_bytes(j, data, len);
+}
+
 static int
 on_data(void *ctx, const struct fetch_result *r, const char *data, size_t len)
 {
 	struct job *j = ctx;
 
+	collect(j->run, 0);
 	body_hash_add(&j->bh, data, len);
 	if (j->parser == NULL && j->holding) {
 		if (j->held.len + len <= j->hold_limit) {
@@ -341,12 +475,12 @@ on_data(void *ctx, const struct fetch_result *r, const char *data, size_t len)
 			return 0;
 		}
 		/* Longer than last time: it changed.  Parse as it comes. */
-		start_parser(j, r->final_url, r->charset);
+		start_parser(j, r->final_url, r->charset, 1);
 		push(j, j->held.data, j->held.len);
 		buf_free(&j->held);
 		j->holding = 0;
 	} else if (j->parser == NULL)
-		start_parser(j, r->final_url, r->charset);
+		start_parser(j, r->final_url, r->charset, 1);
 	push(j, data, len);
 	/* A document the parser gave up on: stop downloading it, unless it
 	 * is a page that may name its feed (autodiscovery, read at the end). */
@@ -443,17 +577,12 @@ store_items(struct job *j, const struct fetch_result *r, char **err)
 		release_store(j, 1);
 		return -1;
 	}
-	if (!j->in_tx) {
-		batch_end(j->run);
-		if (store_begin(s, err) != 0)
-			return -1;
-		j->in_tx = 1;
-		j->run->holder = j;
-	}
+	if (!j->in_tx && part_begin(j, err) != 0)
+		return -1;
 	if (feed != NULL && store_feed_set_meta(s, j->feed_id, feed, err) != 0)
 		goto fail;
 	for (i = 0; i < j->nitems; i++)
-		if (upsert(j, j->items[i]) != 0) {
+		if (upsert(j, j->items[i], j->preps != NULL ? j->preps[i] : NULL) != 0) {
 			*err = j->store_err;
 			j->store_err = NULL;
 			goto fail;
@@ -465,8 +594,12 @@ store_items(struct job *j, const struct fetch_result *r, char **err)
 	sr.last_modified = r->last_modified != NULL ? r->last_modified : "";
 	if (store_feed_set_fetch_result(s, j->feed_id, &sr, err) != 0)
 		goto fail;
-	if (store_commit(s, err) != 0)
-		goto fail;
+	if (store_part_end(s, 1, err) != 0) {
+		j->in_tx = 0;
+		j->run->holder = NULL;
+		j->new_items = j->changed = 0;
+		return -1;
+	}
 	release_store(j, 0);
 	return 0;
 fail:
@@ -528,11 +661,13 @@ done_ok(struct job *j, const struct fetch_result *r, int64_t not_before)
 		return;
 	}
 	if (j->parser == NULL) {
-		start_parser(j, r->final_url, r->charset);
+		/* Held back and changed after all (at most HOLD_MAX): parsed
+		 * here and now. */
+		start_parser(j, r->final_url, r->charset, 0);
 		push(j, j->held.data, j->held.len);
 		buf_free(&j->held);
 	}
-	if (parser_finish(j->parser) != 0) {
+	if ((j->parsed ? j->finish_rc : parser_finish(j->parser)) != 0) {
 		free(hash);
 		release_store(j, 1);
 		if (try_discovery(j, r))
@@ -580,6 +715,15 @@ job_complete(struct job *j)
 	int64_t now = time_now(), not_before = 0;
 	char when[21], *msg;
 
+	if (j->piped && !j->parsed) {
+		/* The parse thread has the end of it still: back through
+		 * collect() when it is done. */
+		if (!j->in_pipe) {
+			j->in_pipe = 1;
+			pipe_finish(run->pipe, j);
+		}
+		return;
+	}
 	if (run->holder != NULL && run->holder != j) {
 		run->deferred = xreallocarray(run->deferred, run->ndeferred + 1,
 		    sizeof *run->deferred);
@@ -634,6 +778,33 @@ job_complete(struct job *j)
 	free(msg);
 }
 
+/* Finish the feeds the parse thread has given back (wait: all of them).
+ * Returns how many. */
+static size_t
+collect(struct run *run, int wait)
+{
+	struct job *j;
+	size_t n = 0;
+
+	if (run->pipe == NULL)
+		return 0;
+	/* Parsed feeds wait in memory for the store: not too many. */
+	while (!wait && pipe_outstanding(run->pipe) > PIPE_JOBS_MAX &&
+	    (j = pipe_ready(run->pipe, 1)) != NULL) {
+		j->parsed = 1;
+		job_complete(j);
+		run_deferred(run);
+		n++;
+	}
+	while ((j = pipe_ready(run->pipe, wait)) != NULL) {
+		j->parsed = 1;
+		job_complete(j);
+		run_deferred(run);
+		n++;
+	}
+	return n;
+}
+
 static void
 on_done(void *ctx, const struct fetch_result *r)
 {
@@ -644,6 +815,7 @@ on_done(void *ctx, const struct fetch_result *r)
 	result_copy(&j->res, r);
 	job_complete(j);
 	run_deferred(run);
+	collect(run, 0);
 }
 
 static void
@@ -781,7 +953,12 @@ refresh_run_owned(const struct refresh_opts *opts, refresh_progress_fn *progress
 		queue_feed(&run, &opts->feeds[i], now);
 	}
 	batch_end(&run);
+	run.pipe = pipe_new(pipe_data, pipe_done);
 	rc = fetch_run(run.f, err);
+	/* Feeds still being parsed; finishing them may start more fetches
+	 * (autodiscovery, full texts). */
+	while (collect(&run, 1) > 0 && rc == 0)
+		rc = fetch_run(run.f, err);
 	run_deferred(&run);
 	if (rc == 0 && fulltext_pending(run.ft))
 		rc = fetch_run(run.f, err);	/* pages queued at the end */
@@ -797,6 +974,8 @@ refresh_run_owned(const struct refresh_opts *opts, refresh_progress_fn *progress
 			run_warn(&run, cerr);
 	}
 out:
+	collect(&run, 1);
+	pipe_free(run.pipe);
 	store_feed_list_free(run.known, run.nknown);
 	if (run.f != NULL)
 		fetch_free(run.f);

@@ -44,6 +44,9 @@ struct store_fts_pending {
 	char		*title;
 	char		*author;
 	char		*body;
+	/* Removed again before it was written: 1, or 2 when by the open
+	 * part (store_part_begin), which may still be rolled back. */
+	int		 dead;
 };
 
 struct store {
@@ -61,6 +64,9 @@ struct store {
 	struct store_fts_pending *fts_q;
 	size_t		 fts_n;
 	size_t		 fts_cap;
+	size_t		 fts_bytes;	/* of text queued */
+	int		 in_part;	/* inside store_part_begin() */
+	size_t		 part_fts;	/* fts_n when the part began */
 };
 
 /* The statement in `slot`, prepared from sql on first use; NULL with *err
@@ -135,6 +141,9 @@ int		 store_fts_change(struct store *s, int64_t id,
  * row, before a search inside the transaction); drop them (rollback). */
 int		 store_fts_flush(struct store *s, char **err);
 void		 store_fts_drop(struct store *s);
+/* The part ends: queued rows from index `from` on are dropped and those
+ * it removed live again (rollback), or its removals stand (keep). */
+void		 store_fts_part_end(struct store *s, size_t from, int keep);
 /* Read an item's indexed columns and add it to / remove it from the index. */
 int		 store_fts_stored(struct store *s, int64_t id, int add, char **err);
 

@@ -207,17 +207,40 @@ fts_write(struct store *s, int64_t id, const char *title, const char *author,
 	return store_run(s, st, err, _("updating the search index"));
 }
 
-void
-store_fts_drop(struct store *s)
+static void
+drop_from(struct store *s, size_t from)
 {
 	size_t i;
 
-	for (i = 0; i < s->fts_n; i++) {
+	for (i = from; i < s->fts_n; i++) {
+		s->fts_bytes -= strlen(s->fts_q[i].body);
 		free(s->fts_q[i].title);
 		free(s->fts_q[i].author);
 		free(s->fts_q[i].body);
 	}
-	s->fts_n = 0;
+	if (from < s->fts_n)
+		s->fts_n = from;
+	if (s->fts_n == 0)
+		s->fts_bytes = 0;
+}
+
+void
+store_fts_part_end(struct store *s, size_t from, int keep)
+{
+	size_t i;
+
+	if (!keep)
+		drop_from(s, from);
+	for (i = 0; i < s->fts_n; i++)
+		if (s->fts_q[i].dead == 2)
+			s->fts_q[i].dead = keep ? 1 : 0;
+}
+
+void
+store_fts_drop(struct store *s)
+{
+	drop_from(s, 0);
+	s->part_fts = 0;
 }
 
 int
@@ -229,18 +252,24 @@ store_fts_flush(struct store *s, char **err)
 
 	for (i = 0; i < s->fts_n && rc == 0; i++) {
 		p = &s->fts_q[i];
-		rc = fts_write(s, p->id, p->title, p->author, p->body, 1, err);
+		if (!p->dead)
+			rc = fts_write(s, p->id, p->title, p->author, p->body, 1, err);
 	}
 	store_fts_drop(s);
 	return rc;
 }
 
-/* Queue (inside a transaction) or write an index row; takes body. */
+/* Queue (inside a transaction) or write an index row; takes body.  The
+ * queue is written at the commit, or between parts when it grows
+ * (store_index_flush): never inside a part, whose SAVEPOINT would make
+ * FTS5 write what it holds as a segment of its own, and whose rollback
+ * would take rows of earlier parts with it. */
 static int
 fts_add_text(struct store *s, int64_t id, const char *title, const char *author,
     struct buf *body, int add, char **err)
 {
 	struct store_fts_pending *p;
+	size_t i;
 	int rc;
 
 	if (add && s->in_tx) {
@@ -252,12 +281,25 @@ fts_add_text(struct store *s, int64_t id, const char *title, const char *author,
 		p->id = id;
 		p->title = xstrdup(title != NULL ? title : "");
 		p->author = xstrdup(author != NULL ? author : "");
+		p->dead = 0;
+		s->fts_bytes += body->len;
 		p->body = buf_detach(body);	/* always NUL-terminated */
 		return 0;
 	}
-	/* A removal must see every row added before it. */
-	if ((rc = store_fts_flush(s, err)) == 0)
-		rc = fts_write(s, id, title, author, buf_str(body), add, err);
+	if (!add) {
+		/* A row still queued was never written: it is forgotten
+		 * instead (FTS5 must never be told to delete what it does
+		 * not hold). */
+		for (i = s->fts_n; i-- > 0; ) {
+			p = &s->fts_q[i];
+			if (p->id != id || p->dead)
+				continue;
+			p->dead = s->in_part && i < s->part_fts ? 2 : 1;
+			buf_free(body);
+			return 0;
+		}
+	}
+	rc = fts_write(s, id, title, author, buf_str(body), add, err);
 	buf_free(body);
 	return rc;
 }

@@ -36,6 +36,12 @@ static _Thread_local ZSTD_CCtx *zc;
 static _Thread_local ZSTD_DCtx *zd;
 
 void
+store_thread_done(void)
+{
+	store_zip_release();
+}
+
+void
 store_zip_release(void)
 {
 	ZSTD_freeCCtx(zc);

@@ -203,6 +203,7 @@ store_commit(struct store *s, char **err)
 {
 	if (!s->in_tx)
 		return 0;
+	s->in_part = 0;		/* COMMIT releases it */
 	if (store_fts_flush(s, err) != 0 ||
 	    store_exec(s, "COMMIT", err, _("committing")) != 0) {
 		store_rollback(s);
@@ -212,9 +213,67 @@ store_commit(struct store *s, char **err)
 	return 0;
 }
 
+int
+store_part_begin(struct store *s, char **err)
+{
+	if (!s->in_tx || s->in_part) {
+		*err = xasprintf(_("%s: a transaction is already open"), s->path);
+		return -1;
+	}
+	/* Index rows queued before stay queued, outside the part: written
+	 * now, they would make FTS5 turn them into a segment of their own
+	 * at the SAVEPOINT. */
+	if (store_exec(s, "SAVEPOINT part", err, _("starting a transaction")) != 0)
+		return -1;
+	s->in_part = 1;
+	s->part_fts = s->fts_n;
+	return 0;
+}
+
+int
+store_part_end(struct store *s, int keep, char **err)
+{
+	if (!s->in_part)
+		return 0;
+	s->in_part = 0;
+	if (keep && store_exec(s, "RELEASE part", err, _("committing")) == 0) {
+		store_fts_part_end(s, s->part_fts, 1);
+		return 0;
+	}
+	/* Undo the part alone: its rows and its queued index rows. */
+	store_fts_part_end(s, s->part_fts, 0);
+	if (sqlite3_get_autocommit(s->db)) {
+		/* A full disk or I/O error rolled everything back. */
+		store_fts_drop(s);
+		s->in_tx = 0;
+		return keep ? -1 : 0;
+	}
+	if (sqlite3_exec(s->db, "ROLLBACK TO part; RELEASE part", NULL, NULL,
+	    NULL) != SQLITE_OK) {
+		store_rollback(s);
+		return -1;
+	}
+	return keep ? -1 : 0;
+}
+
+size_t
+store_index_queued(const struct store *s)
+{
+	return s->fts_bytes;
+}
+
+int
+store_index_flush(struct store *s, char **err)
+{
+	if (s->in_part)
+		return 0;
+	return store_fts_flush(s, err);
+}
+
 void
 store_rollback(struct store *s)
 {
+	s->in_part = 0;
 	store_fts_drop(s);
 	/* A full disk or I/O error may already have rolled it back. */
 	if (!sqlite3_get_autocommit(s->db))

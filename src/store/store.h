@@ -66,6 +66,18 @@ int64_t	 store_data_version(struct store *s);
 int	 store_begin(struct store *s, char **err);
 int	 store_commit(struct store *s, char **err);
 void	 store_rollback(struct store *s);
+/* Many feeds in one transaction, each its own part: between store_begin
+ * and store_commit, store_part_begin .. store_part_end(keep) keeps the
+ * part's changes or undoes them alone (keep 0, or a failed release: -1).
+ * One commit for many feeds writes each page of the indexes once, not
+ * once per feed.  Parts do not nest. */
+int	 store_part_begin(struct store *s, char **err);
+int	 store_part_end(struct store *s, int keep, char **err);
+/* Inside a transaction the search index rows wait in memory for the
+ * commit; between parts the caller may write them earlier to bound that
+ * memory (bytes of text waiting: store_index_queued). */
+size_t	 store_index_queued(const struct store *s);
+int	 store_index_flush(struct store *s, char **err);
 
 /* --- Feeds ---------------------------------------------------------- */
 

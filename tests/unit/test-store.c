@@ -554,6 +554,85 @@ test_transactions_roll_back_together(void **state)
 	tstore_close(&t);
 }
 
+/* Refresh stores many feeds in one transaction, each in its own part:
+ * a part rolled back takes its rows and its search index rows with it,
+ * and nothing of the parts before it.  The index rows wait in memory
+ * until the commit; an item added in one part and changed in a later
+ * part that is rolled back keeps its first index row. */
+static int64_t
+matches(struct tstore *t, const char *word)
+{
+	char *sql = xasprintf("SELECT count(*) FROM items_fts WHERE items_fts "
+	    "MATCH '%s'", word);
+	int64_t n = count(t, sql);
+
+	free(sql);
+	return n;
+}
+
+static void
+test_parts_roll_back_alone(void **state)
+{
+	struct tstore t;
+	int64_t a, b, id1, id2;
+	enum store_change ch;
+	char *err = NULL;
+	struct item it;
+
+	(void)state;
+	tstore_open(&t);
+	assert_int_equal(store_feed_ensure(t.s, "https://a.example/feed", &a, &err), 0);
+	assert_int_equal(store_feed_ensure(t.s, "https://b.example/feed", &b, &err), 0);
+	/* Not inside a transaction: refused, nothing written. */
+	assert_int_equal(store_part_begin(t.s, &err), -1);
+	free(err);
+	err = NULL;
+	assert_int_equal(store_begin(t.s, &err), 0);
+	/* Part 1 (feed a) is kept. */
+	assert_int_equal(store_part_begin(t.s, &err), 0);
+	it = titem("g1", "https://a.example/1", "Aardwolf", "<p>first body</p>", 1);
+	assert_int_equal(store_item_upsert(t.s, a, &it, &ch, &id1, &err), 0);
+	assert_int_equal(ch, STORE_NEW);
+	assert_int_equal(store_part_end(t.s, 1, &err), 0);
+	/* Part 2 (feed b, and a change to a's item) is rolled back. */
+	assert_int_equal(store_part_begin(t.s, &err), 0);
+	it = titem("g2", "https://b.example/2", "Bandicoot", "<p>second</p>", 1);
+	assert_int_equal(store_item_upsert(t.s, b, &it, &ch, &id2, &err), 0);
+	it = titem("g1", "https://a.example/1", "Aardvark", "<p>changed</p>", 1);
+	assert_int_equal(store_item_upsert(t.s, a, &it, &ch, &id1, &err), 0);
+	assert_int_equal(ch, STORE_UPDATED);
+	assert_int_equal(store_part_end(t.s, 0, &err), 0);
+	/* Part 3 is kept again; the queue may be written between parts. */
+	assert_true(store_index_queued(t.s) > 0);
+	assert_int_equal(store_index_flush(t.s, &err), 0);
+	assert_int_equal(store_index_queued(t.s), 0);
+	assert_int_equal(store_part_begin(t.s, &err), 0);
+	it = titem("g3", "https://b.example/3", "Capybara", "<p>third</p>", 1);
+	assert_int_equal(store_item_upsert(t.s, b, &it, &ch, NULL, &err), 0);
+	assert_int_equal(store_part_end(t.s, 1, &err), 0);
+	assert_int_equal(store_commit(t.s, &err), 0);
+
+	assert_int_equal(count(&t, "SELECT count(*) FROM items"), 2);
+	assert_int_equal(count(&t, "SELECT count(*) FROM items WHERE title = 'Aardwolf'"), 1);
+	assert_int_equal(matches(&t, "aardwolf"), 1);
+	assert_int_equal(matches(&t, "aardvark"), 0);
+	assert_int_equal(matches(&t, "bandicoot"), 0);
+	assert_int_equal(matches(&t, "capybara"), 1);
+	check_counts(&t, a, 1, 1);
+	check_counts(&t, b, 1, 1);
+	/* The index holds exactly the rows: removing them all leaves none
+	 * behind (a contentless index told to delete what it never held
+	 * would be damaged, and integrity-check says so). */
+	assert_int_equal(store_begin(t.s, &err), 0);
+	assert_int_equal(store_feed_delete(t.s, a, &err), 0);
+	assert_int_equal(store_feed_delete(t.s, b, &err), 0);
+	assert_int_equal(store_commit(t.s, &err), 0);
+	assert_int_equal(matches(&t, "aardwolf OR capybara OR first OR third"), 0);
+	assert_int_equal(sqlite3_exec(t.s->db, "INSERT INTO items_fts(items_fts, rank) "
+	    "VALUES ('integrity-check', 0)", NULL, NULL, NULL), SQLITE_OK);
+	tstore_close(&t);
+}
+
 static void
 test_full_disk_rolls_back_and_reports(void **state)
 {
@@ -644,6 +723,7 @@ main(void)
 		cmocka_unit_test(test_counts_follow_every_change),
 		cmocka_unit_test(test_feeds_meta_http_cache_and_moves),
 		cmocka_unit_test(test_transactions_roll_back_together),
+		cmocka_unit_test(test_parts_roll_back_alone),
 		cmocka_unit_test(test_full_disk_rolls_back_and_reports),
 		cmocka_unit_test(test_data_version_sees_other_process),
 	};

@@ -1,0 +1,219 @@
+/*
+ * refresh: the parse thread.  A cold refresh is CPU-bound: the thread that
+ * drives libcurl also wrote the store, and parsing, compressing and
+ * deriving the search text of every item came on top.  Here a second
+ * thread takes the feeds' bytes as they arrive (copied into a queue),
+ * parses them and prepares the items for the store, while the first goes
+ * on downloading and writing SQLite.  A feed comes back through the ready
+ * list once its last bytes are parsed.
+ *
+ * The pipe knows nothing of jobs: it calls data_fn(ctx, bytes) and
+ * finish_fn(ctx) on its thread, in the order the chunks were put in.
+ * Between pipe_put of a ctx and its return from pipe_ready, the caller
+ * must not touch what those functions touch.
+ */
+#include "config.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "refresh/refresh-int.h"
+#include "store/store.h"
+#include "util/util.h"
+
+/* Bytes waiting in the queue before pipe_put waits for the thread: the
+ * parser normally keeps up; this only bounds memory when it does not. */
+#define PIPE_QUEUE_MAX	(1u * 1024 * 1024)
+
+struct task {
+	struct task	*next;
+	void		*ctx;
+	int		 finish;
+	size_t		 len;
+	char		 data[];
+};
+
+struct pipe {
+	pthread_t	 thread;
+	pthread_mutex_t	 lock;
+	pthread_cond_t	 work;		/* a task was queued, or quit */
+	pthread_cond_t	 space;		/* the queue shrank, or went idle */
+	pthread_cond_t	 ready_cv;	/* a ctx is ready */
+	pipe_data_fn	*data_fn;
+	pipe_finish_fn	*finish_fn;
+	struct task	*head, *tail;
+	size_t		 queued;	/* bytes in the queue */
+	int		 busy;		/* the thread runs a task */
+	int		 quit;
+	void		**ready;	/* finished ctxs, oldest first */
+	size_t		 nready, capready, headready;
+	size_t		 outstanding;	/* finishes put, not yet taken back */
+};
+
+static void *
+pipe_main(void *arg)
+{
+	struct pipe *p = arg;
+	struct task *t;
+
+	pthread_mutex_lock(&p->lock);
+	for (;;) {
+		while (p->head == NULL && !p->quit)
+			pthread_cond_wait(&p->work, &p->lock);
+		if (p->head == NULL)
+			break;
+		t = p->head;
+		if ((p->head = t->next) == NULL)
+			p->tail = NULL;
+		p->queued -= t->len;
+		p->busy = 1;
+		pthread_mutex_unlock(&p->lock);
+
+		if (t->finish)
+			p->finish_fn(t->ctx);
+		else
+			p->data_fn(t->ctx, t->data, t->len);
+
+		pthread_mutex_lock(&p->lock);
+		p->busy = 0;
+		if (t->finish) {
+			if (p->nready == p->capready) {
+				p->capready = p->capready == 0 ? 64 : 2 * p->capready;
+				p->ready = xreallocarray(p->ready, p->capready,
+				    sizeof *p->ready);
+			}
+			p->ready[p->nready++] = t->ctx;
+			pthread_cond_signal(&p->ready_cv);
+		}
+		pthread_cond_broadcast(&p->space);
+		free(t);
+	}
+	pthread_mutex_unlock(&p->lock);
+	store_thread_done();
+	return NULL;
+}
+
+struct pipe *
+pipe_new(pipe_data_fn *data_fn, pipe_finish_fn *finish_fn)
+{
+	struct pipe *p = xcalloc(1, sizeof *p);
+
+	p->data_fn = data_fn;
+	p->finish_fn = finish_fn;
+	pthread_mutex_init(&p->lock, NULL);
+	pthread_cond_init(&p->work, NULL);
+	pthread_cond_init(&p->space, NULL);
+	pthread_cond_init(&p->ready_cv, NULL);
+	if (pthread_create(&p->thread, NULL, pipe_main, p) != 0) {
+		/* No thread: the caller parses on its own thread. */
+		pthread_cond_destroy(&p->ready_cv);
+		pthread_cond_destroy(&p->space);
+		pthread_cond_destroy(&p->work);
+		pthread_mutex_destroy(&p->lock);
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
+static void
+put(struct pipe *p, struct task *t)
+{
+	pthread_mutex_lock(&p->lock);
+	while (p->queued > 0 && p->queued + t->len > PIPE_QUEUE_MAX)
+		pthread_cond_wait(&p->space, &p->lock);
+	t->next = NULL;
+	if (p->tail != NULL)
+		p->tail->next = t;
+	else
+		p->head = t;
+	p->tail = t;
+	p->queued += t->len;
+	if (t->finish)
+		p->outstanding++;
+	pthread_cond_signal(&p->work);
+	pthread_mutex_unlock(&p->lock);
+}
+
+void
+pipe_put(struct pipe *p, void *ctx, const char *data, size_t len)
+{
+	struct task *t;
+
+	if (len == 0)
+		return;
+	t = xmalloc(sizeof *t + len);
+	t->ctx = ctx;
+	t->finish = 0;
+	t->len = len;
+	memcpy(t->data, data, len);
+	put(p, t);
+}
+
+void
+pipe_finish(struct pipe *p, void *ctx)
+{
+	struct task *t = xmalloc(sizeof *t);
+
+	t->ctx = ctx;
+	t->finish = 1;
+	t->len = 0;
+	put(p, t);
+}
+
+void
+pipe_drain(struct pipe *p)
+{
+	pthread_mutex_lock(&p->lock);
+	while (p->head != NULL || p->busy)
+		pthread_cond_wait(&p->space, &p->lock);
+	pthread_mutex_unlock(&p->lock);
+}
+
+size_t
+pipe_outstanding(struct pipe *p)
+{
+	size_t n;
+
+	pthread_mutex_lock(&p->lock);
+	n = p->outstanding;
+	pthread_mutex_unlock(&p->lock);
+	return n;
+}
+
+void *
+pipe_ready(struct pipe *p, int wait)
+{
+	void *ctx = NULL;
+
+	pthread_mutex_lock(&p->lock);
+	while (wait && p->headready == p->nready && p->outstanding > 0)
+		pthread_cond_wait(&p->ready_cv, &p->lock);
+	if (p->headready < p->nready) {
+		ctx = p->ready[p->headready++];
+		p->outstanding--;
+		if (p->headready == p->nready)
+			p->headready = p->nready = 0;
+	}
+	pthread_mutex_unlock(&p->lock);
+	return ctx;
+}
+
+void
+pipe_free(struct pipe *p)
+{
+	if (p == NULL)
+		return;
+	pthread_mutex_lock(&p->lock);
+	p->quit = 1;
+	pthread_cond_signal(&p->work);
+	pthread_mutex_unlock(&p->lock);
+	pthread_join(p->thread, NULL);
+	pthread_cond_destroy(&p->ready_cv);
+	pthread_cond_destroy(&p->space);
+	pthread_cond_destroy(&p->work);
+	pthread_mutex_destroy(&p->lock);
+	free(p->ready);
+	free(p);
+}
