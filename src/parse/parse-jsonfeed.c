@@ -113,6 +113,7 @@ item(struct parser *p, json_object *o)
 	set_url(p, &it->link, jstr(o, "external_url"));
 	set_plain(&it->title, jstr(o, "title"));
 	set_html(p, &it->content, jstr(o, "content_html"), 0);
+	p->rebase_pending = 1;	/* its URLs, against the item's at the end */
 	set_html(p, &it->content, jstr(o, "content_text"), 1);
 	set_html(p, &it->summary, jstr(o, "summary"), 1);
 	it->published = parse_date(jstr(o, "date_published"));

@@ -191,6 +191,13 @@ test_html_rebase(void **state)
 	    "https://feeds.test/atom/feed.xml",
 	    "c|https://birds.test/c||<img src=\"https://feeds.test/atom/t.png\">|"
 	    "<video poster=\"https://img.test/d/p.jpg\" src=\"https://img.test/v.mp4\">|\n");
+	/* JSON Feed: content_html against the item's url */
+	check_items("{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"J\","
+	    "\"items\":[{\"id\":\"1\",\"title\":\"j\",\"url\":\"/notes/7/\","
+	    "\"content_html\":\"<img src=\\\"fig.png\\\"> <a href=\\\"../6/\\\">6</a>\"}]}",
+	    "https://jot.test/feed.json",
+	    "j|https://jot.test/notes/7/|||<img src=\"https://jot.test/notes/7/fig.png\"> "
+	    "<a href=\"https://jot.test/notes/6/\">6</a>|\n");
 	/* no base at all: left relative */
 	check_items(RSS_HEAD "<item><title>d</title><description>&lt;img src=\"e.png\"&gt;"
 	    "</description></item>" RSS_TAIL, NULL, "d|||<img src=\"e.png\">||\n");
