@@ -273,6 +273,7 @@ struct loose {
 	struct tmparts	 t;
 	int		 have_day, have_mon, have_year, have_time, have_zone;
 	int		 mar;		/* "mar" seen, not yet placed */
+	int		 numeric_zone;	/* "+0100" just read: a name may follow */
 	int		 ampm;		/* 0, 'a' or 'p' */
 	int		 ylen;		/* digits of the year */
 };
@@ -525,8 +526,12 @@ loose_word(struct loose *l, const char **s)
 	if (is_weekday(w) || (strcmp(w, "at") == 0 && !l->have_time))
 		return 0;
 	/* a zone: after the time, or after a date that has no time */
-	if ((i = lookup(zones, DL_ARRAY_LEN(zones), w)) >= 0 && !l->have_zone &&
-	    (l->have_time || l->have_year)) {
+	/* "-0700 MST", Go's way: the numbers say it */
+	if ((i = lookup(zones, DL_ARRAY_LEN(zones), w)) >= 0 && l->numeric_zone) {
+		l->numeric_zone = 0;
+		return 0;
+	}
+	if (i >= 0 && !l->have_zone && (l->have_time || l->have_year)) {
 		l->t.offset = zones[i].value * 60;
 		l->have_zone = 1;
 		/* "GMT+0100", "GMT-07:00" */
@@ -558,7 +563,7 @@ parse_loose(const char *s)
 		else if ((*s == '+' || *s == '-') && isdigit((unsigned char)s[1]) &&
 		    l.have_time && !l.have_zone) {
 			rc = loose_offset(&s, &l.t.offset);
-			l.have_zone = 1;
+			l.have_zone = l.numeric_zone = 1;
 		} else if (*s == '(') {		/* a comment: "+0000 (UTC)" */
 			while (*s != '\0' && *s != ')')
 				s++;

@@ -76,6 +76,8 @@ test_dates_loose(void **state)
 	check_date("Sat, 17 Aug 2019 10:00:00 GMT+1", "2019-08-17T09:00:00Z");
 	check_date("Sat, 17 Aug 2019 10:00:00 Etc/GMT", "2019-08-17T10:00:00Z");
 	check_date("Sat, 17 Aug 2019 10:00:00 -02:15", "2019-08-17T12:15:00Z");
+	check_date("2019-08-17 10:00:00.25 -0700 MST", "2019-08-17T17:00:00Z");
+	check_date("Sat, 17 Aug 2019 10:00:00 +0000 UTC", "2019-08-17T10:00:00Z");
 	/* numeric dates that can be read one way only */
 	check_date("Sat, 2019/08/17 10:00:00 EDT", "2019-08-17T14:00:00Z");
 	check_date("Sat, 17/08/2019", "2019-08-17T00:00:00Z");
@@ -102,6 +104,7 @@ test_dates_loose(void **state)
 	check_date("Sat, 17 Aug 2019 10:00:00 +zz:00", NULL);
 	check_date("Sat, 17 Aug 2019 10:00:00 (UTC", NULL);
 	check_date("Sat, 17 Aug 2019 10:00:00 GMT @", NULL);
+	check_date("Sat, 17 Aug 2019 10:00:00 +0000 UTC GMT", NULL);
 	check_date("2019-08-17T10:00:00+02:00Textra", NULL);
 	check_date("12019", NULL);
 	check_date("tomorrow at 5", NULL);
