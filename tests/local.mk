@@ -17,3 +17,10 @@ TESTS += tests/e2e/refresh-moved.py
 EXTRA_DIST += tests/e2e/refresh-moved.py
 TESTS += tests/e2e/refresh-http2.py
 EXTRA_DIST += tests/e2e/refresh-http2.py
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-urls-rewrite
+tests_unit_test_urls_rewrite_SOURCES = tests/unit/test-urls-rewrite.c
+tests_unit_test_urls_rewrite_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_urls_rewrite_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test-urls-rewrite
+endif

@@ -762,6 +762,27 @@ one_done(void *ctx, const struct fetch_result *r)
 		o->content_type = xstrdup(r->content_type);
 }
 
+static pthread_mutex_t url_defaults_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct fetch_opts url_defaults;
+static char *url_defaults_ua, *url_defaults_ca;
+
+void
+fetch_url_set_defaults(const struct fetch_opts *opts)
+{
+	pthread_mutex_lock(&url_defaults_lock);
+	free(url_defaults_ua);
+	free(url_defaults_ca);
+	url_defaults = *opts;
+	url_defaults.max_bytes = 0;
+	url_defaults.allow_exec = 0;
+	url_defaults_ua = opts->user_agent != NULL ? xstrdup(opts->user_agent) :
+	    NULL;
+	url_defaults_ca = opts->ca_file != NULL ? xstrdup(opts->ca_file) : NULL;
+	url_defaults.user_agent = url_defaults_ua;
+	url_defaults.ca_file = url_defaults_ca;
+	pthread_mutex_unlock(&url_defaults_lock);
+}
+
 int
 fetch_url(const char *url, size_t max, struct buf *out, char **final_url,
     char **content_type, char **err)
@@ -772,8 +793,12 @@ fetch_url(const char *url, size_t max, struct buf *out, char **final_url,
 	struct one o;
 	char *e = NULL;
 
-	memset(&opts, 0, sizeof opts);
+	/* fetch_new copies the strings while the lock is held. */
+	pthread_mutex_lock(&url_defaults_lock);
+	opts = url_defaults;
 	opts.max_bytes = max;
+	f = fetch_new(&opts);
+	pthread_mutex_unlock(&url_defaults_lock);
 	memset(&o, 0, sizeof o);
 	o.out = out;
 	memset(&req, 0, sizeof req);
@@ -781,7 +806,6 @@ fetch_url(const char *url, size_t max, struct buf *out, char **final_url,
 	req.on_data = one_data;
 	req.on_done = one_done;
 	req.ctx = &o;
-	f = fetch_new(&opts);
 	fetch_add(f, &req);
 	if (fetch_run(f, &e) != 0) {
 		*err = xasprintf("%s: %s", url, e);

@@ -115,6 +115,11 @@ void		 fetch_free(struct fetcher *f);
  * the URL after redirects, and *content_type the header (both malloc'd). */
 int		 fetch_url(const char *url, size_t max, struct buf *out,
 		     char **final_url, char **content_type, char **err);
+/* The options fetch_url() uses in this process from now on (copied;
+ * thread-safe): a command sets them from its configuration so that page
+ * fetches honour ca-file, user-agent and the time limits too.  max_bytes
+ * and allow_exec are ignored (fetch_url's max decides; never exec:). */
+void		 fetch_url_set_defaults(const struct fetch_opts *opts);
 
 /* The word vector of an exec: command line ("exec:" already removed):
  * words split on blanks, '…' and "…" quote, backslash escapes the next
