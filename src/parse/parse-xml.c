@@ -83,7 +83,7 @@ xml_base(const struct parser *p)
 char *
 xml_resolve(const struct parser *p, const char *ref)
 {
-	char *abs, *clean, *trimmed;
+	char *abs, *clean, *trimmed, *amp;
 	size_t len;
 
 	/* " /blog/a.html " in an attribute: the spaces are not the URL's */
@@ -93,6 +93,9 @@ xml_resolve(const struct parser *p, const char *ref)
 	while (len > 0 && strchr(" \t\r\n", ref[len - 1]) != NULL)
 		len--;
 	trimmed = xstrndup(ref, len);
+	/* "?a=1&amp;amp;b=2": escaped twice by the feed's software */
+	while ((amp = strstr(trimmed, "&amp;")) != NULL)
+		memmove(amp + 1, amp + 5, strlen(amp + 5) + 1);
 	abs = parse_url_resolve(xml_base(p), trimmed);
 	free(trimmed);
 	len = strlen(abs);

@@ -251,6 +251,9 @@ test_atom_slips(void **state)
 	check_items(ATOM_HEAD "<entry><title>m</title><link href=\"\n /2021/m.html  \"/>"
 	    "<link rel=\"enclosure\" href=\" m.ogg \"/></entry></feed>",
 	    "https://moor.test/feed/", "m|https://moor.test/2021/m.html||||https://moor.test/feed/m.ogg\n");
+	/* ampersands escaped twice in a link */
+	check_items(RSS_HEAD "<item><title>u</title><link>https://moor.test/?p=1&amp;amp;q=2"
+	    "</link></item>" RSS_TAIL, NULL, "u|https://moor.test/?p=1&q=2||||\n");
 	check_items("<feed><title>Bare</title><entry><title>n</title>"
 	    "<link href=\"https://moor.test/n\"/><summary>Plain</summary>"
 	    "<author><name>Nils</name></author></entry></feed>", NULL,
