@@ -199,41 +199,43 @@ struct name {
 	int		 value;
 };
 
-/* Month names and abbreviations, lower case (en, de, fr, es, nl, it).
+/* Month names and abbreviations, lower case (en, de, fr, es, nl, it, pt).
  * "mar" is also French for Tuesday: it is a month only when no other
  * month name is there (month_number returns 13 + month for it). */
 static const struct name months[] = {
 	{ "jan", 1 }, { "january", 1 }, { "januar", 1 }, { "janv", 1 },
 	{ "janvier", 1 }, { "ene", 1 }, { "enero", 1 }, { "januari", 1 },
-	{ "gen", 1 }, { "gennaio", 1 },
+	{ "gen", 1 }, { "gennaio", 1 }, { "janeiro", 1 },
 	{ "feb", 2 }, { "february", 2 }, { "februar", 2 }, { "févr", 2 },
 	{ "fév", 2 }, { "février", 2 }, { "fevrier", 2 }, { "febrero", 2 },
-	{ "februari", 2 }, { "febbraio", 2 },
+	{ "februari", 2 }, { "febbraio", 2 }, { "fev", 2 }, { "fevereiro", 2 },
 	{ "mar", 13 + 3 }, { "march", 3 }, { "mär", 3 }, { "märz", 3 },
 	{ "mrz", 3 }, { "mars", 3 }, { "marzo", 3 }, { "maart", 3 },
-	{ "mrt", 3 },
+	{ "mrt", 3 }, { "março", 3 },
 	{ "apr", 4 }, { "april", 4 }, { "avr", 4 }, { "avril", 4 },
 	{ "abr", 4 }, { "abril", 4 }, { "aprile", 4 },
 	{ "may", 5 }, { "mai", 5 }, { "mayo", 5 }, { "mei", 5 },
-	{ "mag", 5 }, { "maggio", 5 },
+	{ "mag", 5 }, { "maggio", 5 }, { "maio", 5 },
 	{ "jun", 6 }, { "june", 6 }, { "juni", 6 }, { "juin", 6 },
-	{ "junio", 6 }, { "giu", 6 }, { "giugno", 6 },
+	{ "junio", 6 }, { "giu", 6 }, { "giugno", 6 }, { "junho", 6 },
 	{ "jul", 7 }, { "july", 7 }, { "juli", 7 }, { "juil", 7 },
 	{ "juillet", 7 }, { "julio", 7 }, { "lug", 7 }, { "luglio", 7 },
+	{ "julho", 7 },
 	{ "aug", 8 }, { "august", 8 }, { "août", 8 }, { "aout", 8 },
 	{ "ago", 8 }, { "agosto", 8 }, { "augustus", 8 },
 	{ "sep", 9 }, { "sept", 9 }, { "september", 9 }, { "septembre", 9 },
-	{ "septiembre", 9 }, { "set", 9 }, { "settembre", 9 },
+	{ "septiembre", 9 }, { "set", 9 }, { "settembre", 9 }, { "setembro", 9 },
 	{ "oct", 10 }, { "october", 10 }, { "okt", 10 }, { "oktober", 10 },
 	{ "octobre", 10 }, { "octubre", 10 }, { "ott", 10 }, { "ottobre", 10 },
+	{ "out", 10 }, { "outubro", 10 },
 	{ "nov", 11 }, { "november", 11 }, { "novembre", 11 },
-	{ "noviembre", 11 },
+	{ "noviembre", 11 }, { "novembro", 11 },
 	{ "dec", 12 }, { "december", 12 }, { "dez", 12 }, { "dezember", 12 },
 	{ "déc", 12 }, { "décembre", 12 }, { "decembre", 12 }, { "dic", 12 },
-	{ "diciembre", 12 }, { "dicembre", 12 },
+	{ "diciembre", 12 }, { "dicembre", 12 }, { "dezembro", 12 },
 };
 
-/* Weekdays, which are skipped (en, de, fr, es, nl, it). */
+/* Weekdays, which are skipped (en, de, fr, es, nl, it, pt). */
 static const char *const weekdays[] = {
 	"mon", "monday", "tue", "tues", "tuesday", "wed", "weds", "wednesday",
 	"thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday",
@@ -247,7 +249,9 @@ static const char *const weekdays[] = {
 	"ma", "maandag", "dinsdag", "wo", "woensdag", "donderdag", "vr",
 	"vrijdag", "za", "zaterdag", "zo", "zondag",
 	"lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato",
-	"domenica", "gio",
+	"domenica", "gio", "sab",
+	"seg", "segunda", "feira", "ter", "terça", "qua", "quarta",
+	"qui", "quinta", "sex", "sexta",
 };
 
 /* Zones by name, in minutes east of UTC.  Names that mean several zones

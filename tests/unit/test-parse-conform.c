@@ -64,6 +64,9 @@ test_dates_loose(void **state)
 	check_date("mar., 10 mars 2020 18:00:00 +0000", "2020-03-10T18:00:00Z");
 	check_date("ven., 12 juil. 2019 08:00:00 +0000", "2019-07-12T08:00:00Z");
 	check_date("mié, 14 ago 2019 12:00:00 +0000", "2019-08-14T12:00:00Z");
+	check_date("Ter, 17 Set 2019 21:05:10 -0300", "2019-09-18T00:05:10Z");
+	check_date("Qui, 03 Out 2019 08:00:00 -0300", "2019-10-03T11:00:00Z");
+	check_date("quinta-feira, 3 outubro 2019", "2019-10-03T00:00:00Z");
 	check_date("Tue, 12 Mar 2019 12:00:00 GMT", "2019-03-12T12:00:00Z");
 	/* zones: European and US names, GMT with an offset, Etc/GMT */
 	check_date("Sat, 17 Aug 2019 10:00:00 CEST", "2019-08-17T08:00:00Z");
