@@ -37,7 +37,7 @@
 #define SPILL_BYTES	(4u * 1024 * 1024)
 /* A feed's bytes go to the parse thread up to this much; a bigger feed is
  * parsed here again, streaming into the store as above. */
-#define PIPE_JOB_MAX	(4u * 1024 * 1024)
+#define PIPE_JOB_MAX	(1u * 1024 * 1024)
 /* Feeds parsed (or being parsed) and not yet stored: their items wait in
  * memory, so a few only (the parse thread is rarely the slower one). */
 #define PIPE_JOBS_MAX	3
@@ -387,6 +387,7 @@ on_item(void *ctx, const struct feed *feed, const struct item *item)
 		/* On the parse thread: the costly half of the upsert too. */
 		j->preps = xreallocarray(j->preps, j->nitems + 1, sizeof *j->preps);
 		j->preps[j->nitems] = store_item_prepare(j->items[j->nitems]);
+		store_prep_shed(j->preps[j->nitems], j->items[j->nitems]);
 	} else if (j->preps != NULL) {
 		j->preps = xreallocarray(j->preps, j->nitems + 1, sizeof *j->preps);
 		j->preps[j->nitems] = NULL;

@@ -497,7 +497,28 @@ store_item_prepare(const struct item *it)
 	row.content = it->content;
 	row.media = buf_str(&p->med);
 	fts_body(&p->body, &row);
+	/* It waits for the store: only what it holds (the buffer grew by
+	 * doubling from the HTML's length). */
+	if (p->body.data != NULL && p->body.cap > p->body.len + 1) {
+		p->body.data = xrealloc(p->body.data, p->body.len + 1);
+		p->body.cap = p->body.len + 1;
+	}
 	return p;
+}
+
+void
+store_prep_shed(struct store_prep *p, struct item *it)
+{
+	if (p->it != it)
+		return;
+	if (p->summary.data != NULL) {
+		free(it->summary);
+		it->summary = xstrdup("");
+	}
+	if (p->content.data != NULL) {
+		free(it->content);
+		it->content = xstrdup("");
+	}
 }
 
 void

@@ -73,7 +73,8 @@ store_zip(const char *text, struct store_zipped *z)
 		free(out);
 		return;
 	}
-	z->data = out;
+	/* Kept until the item is written: only what it holds. */
+	z->data = xrealloc(out, n + 4);
 	z->len = n + 4;
 }
 

@@ -172,6 +172,10 @@ int	 store_item_upsert_prep(struct store *s, int64_t feed_id,
 	     struct store_prep *prep, enum store_change *change, int64_t *id,
 	     char **err);
 void	 store_prep_free(struct store_prep *prep);
+/* The item's summary and content that prep holds compressed are freed
+ * (left ""): a parsed feed waiting for the store holds a third of it.
+ * The item is then only good for store_item_upsert_prep with this prep. */
+void	 store_prep_shed(struct store_prep *prep, struct item *item);
 /* A thread that prepared items calls this before it ends (it frees the
  * thread's compression context). */
 void	 store_thread_done(void);
