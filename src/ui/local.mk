@@ -22,3 +22,8 @@ endif
 TESTS += tests/e2e/ui.sh
 EXTRA_DIST += tests/e2e/ui.sh tests/data/ui/wire.xml tests/data/ui/notes.xml \
 	tests/data/ui/article.html tests/data/ui/local.xml.in tests/data/ui/server.py
+# The reader, --render, --parse, --search and --stats on hostile feed text:
+# every byte written to the terminal is scanned.
+TESTS += tests/e2e/ui-hostile.sh
+EXTRA_DIST += tests/e2e/ui-hostile.sh tests/data/ui-hostile/make-feeds.py \
+	tests/data/ui-hostile/scan.py

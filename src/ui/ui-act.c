@@ -379,7 +379,7 @@ void
 ui_open_url(struct ui *ui, const char *url)
 {
 	const char *browser = conf_str(CONF_BROWSER);
-	char *clean = utf8_sanitise(url, strlen(url), 0), **words, **argv, *err = NULL;
+	char *clean = utf8_sanitise(url, strlen(url), SANITISE_DISPLAY), **words, **argv, *err = NULL;
 	size_t nwords;
 	pid_t pid;
 	int status = 0;
@@ -451,7 +451,7 @@ do_copy(struct ui *ui)
 	if (write(STDOUT_FILENO, seq, strlen(seq)) < 0)
 		ui_status(ui, 1, "%s", _("Could not write to the terminal."));
 	else {
-		char *clean = utf8_sanitise(link, strlen(link), 0);
+		char *clean = utf8_sanitise(link, strlen(link), SANITISE_DISPLAY);
 
 		ui_status(ui, 0, _("Copied %s"), clean);
 		free(clean);

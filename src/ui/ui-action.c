@@ -298,12 +298,15 @@ ui_keymap_keys(const struct ui_keymap *m, int view, enum ui_action a, char *out,
 
 /* --- OSC 52: the terminal puts base64 text on the clipboard --- */
 
+/* What is copied is what the screen shows (SANITISE_DISPLAY): no invisible
+ * character rides along in a pasted link. */
+
 char *
 ui_osc52(const char *text)
 {
 	static const char b64[] =
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	char *clean = utf8_sanitise(text, strlen(text), 0);
+	char *clean = utf8_sanitise(text, strlen(text), SANITISE_DISPLAY);
 	const unsigned char *p = (const unsigned char *)clean;
 	size_t len = strlen(clean), i;
 	struct buf b = BUF_INIT;
