@@ -17,6 +17,12 @@ tests_unit_test_ui_source_SOURCES = tests/unit/test-ui-source.c
 tests_unit_test_ui_source_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_ui_source_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test-ui-list tests/unit/test-ui-keys tests/unit/test-ui-source
+# the sanitiser's terminal rules (src/util/utf8.c), which the reader draws by
+check_PROGRAMS += tests/unit/test-utf8-display
+tests_unit_test_utf8_display_SOURCES = tests/unit/test-utf8-display.c
+tests_unit_test_utf8_display_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_utf8_display_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test-utf8-display
 endif
 # The reader in tmux, against file:// feeds and a local HTTP server.
 TESTS += tests/e2e/ui.sh
