@@ -38,13 +38,6 @@ close_fd(int *fd)
 	}
 }
 
-/* "exec" or "filter", for the messages. */
-static int
-is_filter(const struct transfer *t)
-{
-	return t->is_filter;
-}
-
 /* Words that start with "~/" (or are "~") name a path under $HOME, as
  * they would in the shell newsboat runs commands with. */
 static void
@@ -75,7 +68,7 @@ spawn(struct fetcher *f, struct transfer *t, int in_child)
 	int out[2] = { -1, -1 }, errp[2] = { -1, -1 }, rc;
 
 	if (pipe2(out, O_CLOEXEC) != 0 || pipe2(errp, O_CLOEXEC) != 0) {
-		t->error = xasprintf(is_filter(t) ? _("filter: cannot make a "
+		t->error = xasprintf(t->is_filter ? _("filter: cannot make a "
 		    "pipe: %s") : _("exec: cannot make a pipe: %s"),
 		    strerror(errno));
 		goto fail;
@@ -97,7 +90,7 @@ spawn(struct fetcher *f, struct transfer *t, int in_child)
 	posix_spawnattr_destroy(&attr);
 	if (rc != 0) {
 		t->pid = -1;
-		t->error = xasprintf(is_filter(t) ? _("filter: %s: %s") :
+		t->error = xasprintf(t->is_filter ? _("filter: %s: %s") :
 		    _("exec: %s: %s"), t->argv[0], strerror(rc));
 		goto fail;
 	}
@@ -359,14 +352,14 @@ reap(struct fetcher *f, struct transfer *t)
 	}
 	line = stderr_line(t);
 	if (pid < 0)
-		t->error = xasprintf(is_filter(t) ? _("filter: %s: %s") :
+		t->error = xasprintf(t->is_filter ? _("filter: %s: %s") :
 		    _("exec: %s: %s"), t->argv[0], strerror(errno));
 	else if (WIFEXITED(status))
-		t->error = xasprintf(is_filter(t) ? _("filter: %s exited with "
+		t->error = xasprintf(t->is_filter ? _("filter: %s exited with "
 		    "status %d%s%s") : _("exec: %s exited with status %d%s%s"),
 		    t->argv[0], WEXITSTATUS(status), *line ? ": " : "", line);
 	else
-		t->error = xasprintf(is_filter(t) ? _("filter: %s was killed by "
+		t->error = xasprintf(t->is_filter ? _("filter: %s was killed by "
 		    "signal %d") : _("exec: %s was killed by signal %d"),
 		    t->argv[0], WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 	free(line);
@@ -404,7 +397,7 @@ exec_service(struct fetcher *f, struct curl_waitfd *fds,
 			continue;
 		if (now - t->started > f->o.total_timeout) {
 			snprintf(secs, sizeof secs, "%.0f", f->o.total_timeout);
-			t->error = xasprintf(is_filter(t) ? _("filter: %s: timed "
+			t->error = xasprintf(t->is_filter ? _("filter: %s: timed "
 			    "out after %s s") : _("exec: %s: timed out after %s s"),
 			    t->argv[0], secs);
 			exec_abort(f, t, NULL, FETCH_FAILED);

@@ -3,8 +3,10 @@
  * few per host, HTTP/2 multiplexing and keep-alive reuse, conditional GET,
  * caps on size and time, redirects with permanent ones reported, and the
  * politeness headers (Retry-After, Cache-Control max-age) read back.  Also
- * file:// URLs and `exec:` feeds (a command's standard output, run with an
- * argument vector, never through a shell).
+ * file:// URLs, `exec:` feeds (a command's standard output, run with an
+ * argument vector, never through a shell) and `filter:PROGRAM:URL` feeds
+ * (URL downloaded as usual, then PROGRAM's output on that body is the
+ * feed; a 304 runs no program; moved_to is never set for them).
  *
  * fetch never parses: body bytes go to a callback as they arrive.  One
  * struct fetcher is used by one thread; only fetch_cancel() may be called
