@@ -8,6 +8,9 @@ libdateline_a_SOURCES += src/refresh/refresh.h src/refresh/refresh-int.h \
 # End-to-end: --refresh against a local HTTP server (tests/e2e/httpserver.py).
 TESTS += tests/e2e/refresh.py
 EXTRA_DIST += tests/e2e/refresh.py tests/e2e/httpserver.py
+# The parse thread and the shared transactions: every item once, any path.
+TESTS += tests/e2e/refresh-pipe.sh
+EXTRA_DIST += tests/e2e/refresh-pipe.sh
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test-fetch-refresh
 tests_unit_test_fetch_refresh_SOURCES = tests/unit/test-fetch-refresh.c

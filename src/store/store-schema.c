@@ -76,6 +76,10 @@ static const char schema_v1[] =
 "CREATE VIRTUAL TABLE items_fts USING fts5("
 "  title, author, body, content='',"
 "  tokenize='unicode61 remove_diacritics 2');"
+/* FTS5 merges its segments once 8 of a size are there, not 4: a cold
+ * refresh of 25,000 articles spent a tenth of its time re-merging (and
+ * peaked 3 MB higher); a search reads a few more segments. */
+"INSERT INTO items_fts (items_fts, rank) VALUES ('automerge', 8);"
 "CREATE TRIGGER items_count_ins AFTER INSERT ON items BEGIN"
 "  UPDATE feeds SET total = total + 1, unread = unread + new.unread"
 "   WHERE id = new.feed_id;"

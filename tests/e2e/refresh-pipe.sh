@@ -1,0 +1,75 @@
+# End-to-end: the refresh pipeline.  Feeds are parsed on a second thread
+# and written by the first, many feeds to a transaction; a feed over 1 MB
+# is taken back and streamed into the store.  Every item of every feed
+# must arrive exactly once, searchable, whatever the path, and a second
+# refresh (same bytes, then changed bytes) must keep the counts right.
+. "$srcdir/tests/tap.sh"
+: "${DATELINE:?}" "${PYTHON3:?}"
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# gen FILE ITEMS WORDS TAG [CHANGED]: an RSS feed of ITEMS items; item i
+# says "TAGmark" once and "uniqTAGi" once; CHANGED changes items 0-9.
+gen() {
+	"$PYTHON3" - "$@" <<'EOF'
+import sys
+path, n, words, tag = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+changed = len(sys.argv) > 5
+pool = ("harbour ferry council grain river market north weather strike "
+        "minister shares south bridge tunnel orchard quarry").split()
+with open(path, "w") as f:
+    f.write('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
+            '<title>%s feed</title><link>http://%s.example/</link>'
+            '<description>d</description>\n' % (tag, tag))
+    for i in range(n):
+        body = " ".join(pool[(i * 7 + k * 3) % len(pool)] for k in range(words))
+        extra = " revised" if changed and i < 10 else ""
+        f.write("<item><title>%s story %d%s</title><link>http://%s.example/%d</link>"
+                "<description>&lt;p&gt;%smark uniq%s%d %s%s&lt;/p&gt;</description>"
+                "</item>\n" % (tag, i, extra, tag, i, tag, tag, i, body, extra))
+    f.write("</channel></rss>\n")
+EOF
+}
+
+gen "$tmp/big.xml" 3000 120 bigf		# about 3 MB: taken back
+for i in 1 2 3 4 5 6 7 8; do
+	gen "$tmp/small$i.xml" 60 80 "smallf$i"
+done
+{
+	printf 'file://%s\n' "$tmp/big.xml"
+	for i in 1 2 3 4 5 6 7 8; do printf 'file://%s\n' "$tmp/small$i.xml"; done
+} >"$tmp/urls"
+: >"$tmp/config"
+db="$tmp/cache.db"
+dl() { "$DATELINE" --urls "$tmp/urls" --cache "$db" --config "$tmp/config" "$@"; }
+items() { dl --stats | sed -n 's/^items: *//p'; }
+hits() { dl --search "$1" | wc -l | tr -d ' '; }
+
+size=$(wc -c <"$tmp/big.xml")
+ok "the big feed is over 1 MB ($size bytes)" test "$size" -gt 1048576
+dl --refresh -q
+is "a cold refresh succeeds" "$?" 0
+is "every item of the nine feeds is stored once" "$(items)" 3480
+is "the big feed's items are all searchable" "$(hits bigfmark)" 3000
+is "its last item too" "$(hits uniqbigf2999)" 1
+is "a small feed's items are all searchable" "$(hits smallf5mark)" 60
+is "each small feed's items once" "$(hits 'smallf1mark OR smallf8mark')" 120
+
+dl --refresh -q
+is "a second refresh of the same bytes succeeds" "$?" 0
+is "it adds nothing" "$(items)" 3480
+is "the index holds each item once still" "$(hits bigfmark)" 3000
+
+gen "$tmp/big.xml" 3000 120 bigf changed
+gen "$tmp/small3.xml" 60 80 smallf3 changed
+out=$(dl --refresh 2>&1)
+is "a refresh of changed feeds succeeds" "$?" 0
+is "changed items are updated, not added" "$(items)" 3480
+is "the changed text is searchable (10 a feed, 2 feeds)" "$(hits revised)" 20
+is "the old text of the changed items is gone from the index" \
+    "$(hits 'bigfmark NOT revised')" 2990
+read_state=$(dl --mark-read "file://$tmp/small2.xml" 2>&1)
+contains "read state can be set afterwards" "$read_state" "60"
+
+tap_done
