@@ -78,8 +78,9 @@ struct refresh_feed_result {
 	int		 changed_items;
 	/* Why it failed, or NULL. */
 	const char	*error;
-	/* A 301/308 chain: the URL now stored for the feed, or NULL.  The
-	 * urls file is not rewritten; the user is told. */
+	/* A 301/308 chain: the URL the feed now lives at, or NULL.  After
+	 * the run, refresh_moves_apply (refresh-moved.h) rewrites the urls
+	 * file and the store when the new address delivered a feed. */
 	const char	*moved_to;
 	/* An HTML page answered: the advertised feed URL that was used
 	 * instead, or NULL. */
