@@ -1,10 +1,9 @@
 /*
- * arena: bump allocation in big blocks, released at once; and gumbo's
- * parse on top of it (see arena.h).
+ * arena: bump allocation in big blocks, released at once (see arena.h;
+ * gumbo's parse on top of it is arena-gumbo.c).
  */
 #include "config.h"
 
-#include <gumbo.h>
 #include <setjmp.h>
 #include <stdalign.h>
 #include <stddef.h>
@@ -109,37 +108,4 @@ arena_release(struct arena *a)
 	a->next = a->end = a->last = NULL;
 	a->used = 0;
 	a->fail = NULL;
-}
-
-static void *
-gumbo_alloc(void *userdata, size_t size)
-{
-	return arena_alloc(userdata, size);
-}
-
-static void
-gumbo_free(void *userdata, void *p)
-{
-	arena_free(userdata, p);
-}
-
-GumboOutput *
-arena_gumbo_parse(struct arena *a, const char *html, size_t len)
-{
-	GumboOptions opts = kGumboDefaultOptions;
-	GumboOutput *volatile out = NULL;
-	jmp_buf env;
-
-	arena_init(a, ARENA_GUMBO_LIMIT(len), ARENA_GUMBO_GUESS(len));
-	opts.allocator = gumbo_alloc;
-	opts.deallocator = gumbo_free;
-	opts.userdata = a;
-	opts.max_errors = 0;
-	a->fail = &env;
-	if (setjmp(env) == 0)
-		out = gumbo_parse_with_options(&opts, html, len);
-	a->fail = NULL;
-	if (out == NULL)
-		arena_release(a);
-	return out;
 }

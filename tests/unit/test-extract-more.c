@@ -151,6 +151,141 @@ test_limit_refuses_quadratic_page(void **state)
 	buf_free(&b);
 }
 
+/* A tree as text: types, tags, attributes, text. */
+static void
+dump(const GumboNode *n, struct buf *o, int depth)
+{
+	const GumboVector *kids = NULL;
+	size_t i;
+
+	if (depth > 600)
+		return;
+	switch (n->type) {
+	case GUMBO_NODE_DOCUMENT:
+		kids = &n->v.document.children;
+		buf_adds(o, "#document\n");
+		break;
+	case GUMBO_NODE_ELEMENT: case GUMBO_NODE_TEMPLATE:
+		kids = &n->v.element.children;
+		buf_printf(o, "<%d %d", n->v.element.tag, n->v.element.tag_namespace);
+		for (i = 0; i < n->v.element.attributes.length; i++) {
+			GumboAttribute *at = n->v.element.attributes.data[i];
+
+			buf_printf(o, " %s=%s", at->name, at->value);
+		}
+		buf_adds(o, ">\n");
+		break;
+	default:
+		buf_printf(o, "%d[%s]\n", n->type, n->v.text.text);
+		return;
+	}
+	for (i = 0; i < kids->length; i++)
+		dump(kids->data[i], o, depth + 1);
+	buf_adds(o, "</>\n");
+}
+
+/* arena_gumbo_parse (text runs out of gumbo's way) builds the tree gumbo
+ * builds from the page itself. */
+static int
+same_tree(const char *page, size_t len)
+{
+	GumboOptions opts = kGumboDefaultOptions;
+	struct buf x = BUF_INIT, y = BUF_INIT;
+	struct arena a;
+	GumboOutput *g;
+	int same;
+
+	if ((g = arena_gumbo_parse(&a, page, len)) == NULL)
+		return 0;
+	dump(g->document, &x, 0);
+	arena_release(&a);
+	opts.max_errors = 0;
+	g = gumbo_parse_with_options(&opts, page, len);
+	dump(g->document, &y, 0);
+	gumbo_destroy_output(&opts, g);
+	same = x.len == y.len && memcmp(x.data, y.data, x.len) == 0;
+	if (!same)
+		print_message("differs: %.*s\n", (int)(len > 300 ? 300 : len), page);
+	buf_free(&x);
+	buf_free(&y);
+	return same;
+}
+
+#define LONG "The harbour master said the fees would rise, slowly, over " \
+	"three winters."
+
+static void
+test_fast_text_same_tree(void **state)
+{
+	static const char *const pages[] = {
+		"<table>" LONG "<tr><td>" LONG "</td></tr>  " LONG "  </table>",
+		"<pre>\n" LONG "\n\n   " LONG "</pre><textarea>\n" LONG "</textarea>",
+		"<p>" LONG " &amp; " LONG " &copy " LONG " &#169; &#x41;" LONG "</p>",
+		"<title>" LONG " <b>x</b> " LONG "</title><body>" LONG,
+		"<script>var s = '" LONG " </b> ';</script><p>" LONG "</p>",
+		"<a title=\"" LONG " > " LONG "\" href='x>y'>" LONG "</a>",
+		"<!-- " LONG " > " LONG " --><p>" LONG "</p><!-- " LONG,
+		"<!--> " LONG " --> " LONG "<!---> " LONG " --!> " LONG,
+		"<p>" LONG " < " LONG " 3 <5 " LONG " <> " LONG "</p>",
+		LONG "<frameset><frame></frameset>" LONG,
+		"<frameset>" LONG "</frameset>" LONG,
+		"<select><option>" LONG "</option>" LONG "</select>",
+		"<html><body><p>x</p></body></html>" LONG,
+		"<p>" LONG "\r\n" LONG "</p>",
+		"<svg><title>" LONG "</title><text>" LONG "--]]</text></svg>" LONG,
+		"<math><![CDATA[" LONG "]]" LONG "]]>" LONG "</math>",
+		"<svg><svg></svg><![CDATA[ " LONG "]]>" LONG "]]>" LONG "</svg>",
+		"<p>" LONG "<plaintext>" LONG " <b> " LONG,
+		"<b><i>" LONG "<p>" LONG "</b>" LONG "</i></p>",
+		"  " LONG " <html> " LONG " <head> " LONG " </head> " LONG " <body>",
+		"<colgroup>" LONG "<table><colgroup> " LONG "</table>",
+		"<template><p>" LONG "</p>" LONG "</template>",
+		"<p>" LONG "</p foo='>'>" LONG "</ >" LONG "</3 x>" LONG,
+		"<!DOCTYPE html><?xml x?><!bogus " LONG ">" LONG,
+		"<p>" LONG " \xF3\xB0\x80\x81\xF3\xB0\x80\x82 " LONG "</p>",
+		"<p>" LONG " \xE9 " LONG "</p>",
+		"<a b=" LONG ">" LONG "<a b='" LONG,
+		"<p " LONG ">" LONG "</p " LONG ">",
+		/* gumbo ends this CDATA at the first '>', and the comment
+		 * after it at the end of the page, without its "--" */
+		"<![CDATA[><!--]]>" LONG "=--",
+		"<!--" LONG "--!",
+		"<svg><![CDATA[" LONG "]]",
+	};
+	static const char *const parts[] = {
+		"<p>", "<b class=x>", "</b>", "<table>", "<tr>", "<td>", "</td>",
+		"<pre>", "<textarea>", "</textarea>", "<title>", "<script>",
+		"</script>", "<svg>", "</svg>", "<math>", "<select>", "<option>",
+		"<li>", "<html>", "<head>", "</head>", "<body>", "<template>",
+		"<noscript>", "<br/>", "<a href='", "'>", "<i title=\"", "\">",
+		"</p>", "<!--", "-->", "--!>", "<!-->", "<![CDATA[", "]]>", "<!",
+		"<?", "</", "<", ">", "&amp;", "&copy", "&#x", "=", "'", "\"",
+		" \n ", "\t", "-", "--", "]", "]]", "!", LONG, LONG, LONG, LONG,
+		"\xE6\xB8\xAF\xE5\x8F\xA3\xE6\xB8\xA1\xE8\xBD\xAE\xE5\x86"
+		"\xAC\xE5\xAD\xA3\xE5\xA2\x9E\xE5\x8A\xA0\xE7\x8F\xAD",
+	};
+	struct buf b = BUF_INIT;
+	unsigned seed = 12345;
+	size_t i, j, n, bad = 0;
+
+	(void)state;
+	for (i = 0; i < DL_ARRAY_LEN(pages); i++)
+		bad += !same_tree(pages[i], strlen(pages[i]));
+	/* and pages of random pieces */
+	for (i = 0; i < 3000; i++) {
+		buf_reset(&b);
+		seed = seed * 1103515245 + 12345;
+		n = 1 + (seed >> 16) % 50;
+		for (j = 0; j < n; j++) {
+			seed = seed * 1103515245 + 12345;
+			buf_adds(&b, parts[(seed >> 16) % DL_ARRAY_LEN(parts)]);
+		}
+		bad += !same_tree(b.data, b.len);
+	}
+	buf_free(&b);
+	assert_int_equal(bad, 0);
+}
+
 static void
 test_same_article(void **state)
 {
@@ -343,6 +478,7 @@ main(void)
 		cmocka_unit_test(test_longjmp_when_full),
 		cmocka_unit_test(test_gumbo_in_arena),
 		cmocka_unit_test(test_limit_refuses_quadratic_page),
+		cmocka_unit_test(test_fast_text_same_tree),
 		cmocka_unit_test(test_same_article),
 		cmocka_unit_test(test_next_page),
 		cmocka_unit_test(test_append),
