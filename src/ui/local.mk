@@ -3,7 +3,7 @@
 dateline_SOURCES += src/ui/ui-main.c
 libdateline_a_SOURCES += src/ui/ui.h src/ui/ui-int.h src/ui/ui-list.c \
 	src/ui/ui-action.c src/ui/ui-color.c src/ui/ui-source.c src/ui/ui-draw.c src/ui/ui-view.c \
-	src/ui/ui-act.c src/ui/ui-fulltext.c
+	src/ui/ui-act.c src/ui/ui-fulltext.c src/ui/ui-term.c
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test-ui-list tests/unit/test-ui-keys \
 	tests/unit/test-ui-source
@@ -30,6 +30,6 @@ EXTRA_DIST += tests/e2e/ui.sh tests/data/ui/wire.xml tests/data/ui/notes.xml \
 	tests/data/ui/article.html tests/data/ui/local.xml.in tests/data/ui/server.py
 # The reader, --render, --parse, --search and --stats on hostile feed text:
 # every byte written to the terminal is scanned.
-TESTS += tests/e2e/ui-hostile.sh
-EXTRA_DIST += tests/e2e/ui-hostile.sh tests/data/ui-hostile/make-feeds.py \
+TESTS += tests/e2e/ui-hostile.sh tests/e2e/ui-terms.sh
+EXTRA_DIST += tests/e2e/ui-hostile.sh tests/e2e/ui-terms.sh tests/data/ui-hostile/make-feeds.py \
 	tests/data/ui-hostile/scan.py

@@ -37,9 +37,21 @@ ui_color_reduce(int c, int ncolors)
 
 	if (c < 0)
 		return -1;
+	/* A direct-colour terminal takes red, green and blue, except that
+	 * values below 8 are its ANSI colours: a palette index beyond them is
+	 * sent as its RGB, and an RGB that small as black. */
+	if (ncolors >= 0x1000000) {
+		if (!CONF_COLOR_IS_RGB(c) && c < 8)
+			return c;
+		if (CONF_COLOR_IS_RGB(c))
+			c &= 0xffffff;
+		else {
+			palette_rgb(c, &r, &g, &b);
+			c = (r << 16) | (g << 8) | b;
+		}
+		return c < 8 ? 0 : c;
+	}
 	if (CONF_COLOR_IS_RGB(c)) {
-		if (ncolors >= 0x1000000)
-			return c & 0xffffff;	/* a direct-colour terminal */
 		r = (c >> 16) & 255; g = (c >> 8) & 255; b = c & 255;
 	} else if (c < ncolors)
 		return c;

@@ -140,6 +140,10 @@ void	 ui_refresh_poll(struct ui *ui);
 void	 ui_check_store(struct ui *ui);
 void	 ui_open_url(struct ui *ui, const char *url);
 
+/* ui-term.c: 0 when the reader can draw here, else -1 with the reason
+ * logged; sets a UTF-8 character type when the locale has none */
+int	 ui_terminal_check(void);
+
 /* ui-fulltext.c */
 int	 ui_fulltext_start(struct ui *ui, int64_t id, const char *url);
 int	 ui_fulltext_fd(const struct ui *ui);	/* -1 when none runs */

@@ -392,6 +392,8 @@ cmd_ui(const struct cli *cli)
 		log_error("%s", _("the reader needs a terminal (see --help for the commands)"));
 		return EXIT_USAGE;
 	}
+	if (ui_terminal_check() != 0)
+		return EXIT_USAGE;
 	conf_init(cli->config, cli->theme);
 	if (setup_keys(&ui) != 0)
 		log_warn("%s", _("some key bindings were ignored"));

@@ -200,6 +200,12 @@ test_colors_reduce(void **state)
 	/* a direct-colour terminal takes the colour itself */
 	assert_int_equal(ui_color_reduce(CONF_COLOR_RGB(0x26, 0x8b, 0xd2), 0x1000000),
 	    0x268bd2);
+	/* where values below 8 are the ANSI colours: palette colours go as
+	 * their RGB (colour252 is not #0000fc), tiny RGBs as black */
+	assert_int_equal(ui_color_reduce(1, 0x1000000), 1);
+	assert_int_equal(ui_color_reduce(252, 0x1000000), 0xd0d0d0);
+	assert_int_equal(ui_color_reduce(9, 0x1000000), 0xff0000);
+	assert_int_equal(ui_color_reduce(CONF_COLOR_RGB(0, 0, 5), 0x1000000), 0);
 	assert_int_equal(ui_color_reduce(250, 8), 7);		/* light grey: white */
 }
 
