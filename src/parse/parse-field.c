@@ -28,6 +28,22 @@ set_time(int64_t *dst, const char *v)
 		*dst = parse_date(v);
 }
 
+/* Is name one of the ", "-separated names of list? */
+static int
+listed(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	const char *s = list;
+
+	while ((s = strstr(s, name)) != NULL) {
+		if ((s == list || (s - list >= 2 && s[-2] == ',' && s[-1] == ' ')) &&
+		    (s[n] == '\0' || (s[n] == ',' && s[n + 1] == ' ')))
+			return 1;
+		s++;
+	}
+	return 0;
+}
+
 /* An author name: a name wins over one taken from an e-mail address;
  * several Atom authors are joined. */
 static void
@@ -43,7 +59,8 @@ set_author(struct parser *p, char **dst, const char *name, int from_email, int j
 	if (**dst == '\0' || (*email_flag && !from_email)) {
 		parse_set_str(dst, name);
 		*email_flag = from_email;
-	} else if (join && strlen(*dst) + strlen(name) < PARSE_MAX_SMALL) {
+	} else if (join && !listed(*dst, name) &&
+	    strlen(*dst) + strlen(name) < PARSE_MAX_SMALL) {
 		char *both = xasprintf("%s, %s", *dst, name);
 
 		free(*dst);

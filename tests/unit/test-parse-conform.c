@@ -229,6 +229,12 @@ test_item_fields(void **state)
 	    "<enclosure url=\"http://proxy.test/f.mp3\" type=\"audio/mpeg\"/>"
 	    "<fb:origEnclosureLink>https://birds.test/f.mp3</fb:origEnclosureLink>"
 	    "</item>" RSS_TAIL, NULL, "f|https://birds.test/f||||https://birds.test/f.mp3\n");
+	/* a person named twice is named once */
+	check_items(ATOM_HEAD "<author><name>Ann</name></author><author><name>Bo</name>"
+	    "</author><author><name>Ann</name></author><entry><title>w</title></entry>"
+	    "<entry><title>x</title><author><name>Bo Ek</name></author><author><name>Bo"
+	    "</name></author><author><name>Bo Ek</name></author></entry></feed>", NULL,
+	    "w||Ann, Bo|||\nx||Bo Ek, Bo|||\n");
 	check_items(ATOM_HEAD "<entry><title>g</title><author><email>g@birds.test</email>"
 	    "</author></entry><entry><title>h</title><author><email>h@birds.test</email>"
 	    "<name>Hanna</name></author></entry></feed>", NULL,
