@@ -662,11 +662,17 @@ done_ok(struct job *j, const struct fetch_result *r, int64_t not_before)
 		return;
 	}
 	if (j->parser == NULL) {
-		/* Held back and changed after all (at most HOLD_MAX): parsed
-		 * here and now. */
-		start_parser(j, r->final_url, r->charset, 0);
+		/* Held back and changed after all (at most HOLD_MAX): to the
+		 * parse thread with it; back here through collect(). */
+		start_parser(j, r->final_url, r->charset, 1);
 		push(j, j->held.data, j->held.len);
 		buf_free(&j->held);
+		if (j->piped) {
+			free(hash);
+			j->in_pipe = 1;
+			pipe_finish(j->run->pipe, j);
+			return;
+		}
 	}
 	if ((j->parsed ? j->finish_rc : parser_finish(j->parser)) != 0) {
 		free(hash);

@@ -63,10 +63,16 @@ is "the index holds each item once still" "$(hits bigfmark)" 3000
 
 gen "$tmp/big.xml" 3000 120 bigf changed
 gen "$tmp/small3.xml" 60 80 smallf3 changed
+# Shorter than last time: held back, found changed at the end, then
+# parsed (the other way into the parse thread).
+old4=$(wc -c <"$tmp/small4.xml")
+gen "$tmp/small4.xml" 60 70 smallf4 changed
+ok "the fourth small feed is shorter now" test "$(wc -c <"$tmp/small4.xml")" -lt "$old4"
 out=$(dl --refresh 2>&1)
 is "a refresh of changed feeds succeeds" "$?" 0
 is "changed items are updated, not added" "$(items)" 3480
-is "the changed text is searchable (10 a feed, 2 feeds)" "$(hits revised)" 20
+is "the changed text is searchable (10 a feed, 3 feeds)" "$(hits revised)" 30
+is "the shorter feed's items are all there once" "$(hits smallf4mark)" 60
 is "the old text of the changed items is gone from the index" \
     "$(hits 'bigfmark NOT revised')" 2990
 read_state=$(dl --mark-read "file://$tmp/small2.xml" 2>&1)
