@@ -160,15 +160,24 @@ parse_add_enclosure(struct parser *p, const char *url, const char *type,
 {
 	struct item *it = &p->item;
 	struct enclosure *e;
-	char *end;
+	char *end, *abs;
 	long long n;
+	size_t i;
 
-	if (url == NULL || *url == '\0' || it->nenclosures >= PARSE_MAX_LIST)
+	if (url == NULL || url[strspn(url, " \t\r\n")] == '\0' ||
+	    it->nenclosures >= PARSE_MAX_LIST)
 		return;
+	abs = xml_resolve(p, url);
+	for (i = 0; i < it->nenclosures; i++) {
+		if (strcmp(it->enclosures[i].url, abs) == 0) {
+			free(abs);	/* the same file twice */
+			return;
+		}
+	}
 	it->enclosures = xreallocarray(it->enclosures, it->nenclosures + 1,
 	    sizeof *it->enclosures);
 	e = &it->enclosures[it->nenclosures++];
-	e->url = xml_resolve(p, url);
+	e->url = abs;
 	e->type = clean_small(type ? type : "");
 	e->length = -1;
 	if (length != NULL) {
@@ -201,7 +210,8 @@ parse_add_media(struct parser *p, const char *url, const char *type,
 	char *abs;
 	size_t i;
 
-	if (url == NULL || *url == '\0' || p->nmedia >= PARSE_MAX_LIST)
+	if (url == NULL || url[strspn(url, " \t\r\n")] == '\0' ||
+	    p->nmedia >= PARSE_MAX_LIST)
 		return -1;
 	abs = xml_resolve(p, url);
 	for (i = 0; i < p->nmedia; i++) {

@@ -263,6 +263,11 @@ test_atom_slips(void **state)
 	/* ampersands escaped twice in a link */
 	check_items(RSS_HEAD "<item><title>u</title><link>https://moor.test/?p=1&amp;amp;q=2"
 	    "</link></item>" RSS_TAIL, NULL, "u|https://moor.test/?p=1&q=2||||\n");
+	/* blank URLs are no files; the same file twice is one */
+	check_items(ATOM_HEAD "<entry><title>y</title><link rel=\"enclosure\" href=\"   \"/>"
+	    "<link rel=\"enclosure\" href=\"/y.ogg\"/><link rel=\"enclosure\" "
+	    "href=\" https://moor.test/y.ogg\"/></entry></feed>", "https://moor.test/feed",
+	    "y|||||https://moor.test/y.ogg\n");
 	check_items("<feed><title>Bare</title><entry><title>n</title>"
 	    "<link href=\"https://moor.test/n\"/><summary>Plain</summary>"
 	    "<author><name>Nils</name></author></entry></feed>", NULL,
