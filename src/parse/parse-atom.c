@@ -99,8 +99,9 @@ feed_child(struct parser *p, const char *local, const char **attrs)
 static enum ctx
 entry_child(struct parser *p, const char *local, const char **attrs)
 {
+	/* an http(s) id is the entry's link when it has no other */
 	if (strcmp(local, "id") == 0)
-		return capture(p, FLD_GUID, TEXT_RAW, 0);
+		return capture(p, FLD_GUID_PERMALINK, TEXT_RAW, 0);
 	if (strcmp(local, "published") == 0 || strcmp(local, "issued") == 0 ||
 	    strcmp(local, "created") == 0)
 		return capture(p, FLD_PUBLISHED, TEXT_RAW, 0);

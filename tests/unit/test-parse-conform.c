@@ -263,6 +263,12 @@ test_atom_slips(void **state)
 	/* ampersands escaped twice in a link */
 	check_items(RSS_HEAD "<item><title>u</title><link>https://moor.test/?p=1&amp;amp;q=2"
 	    "</link></item>" RSS_TAIL, NULL, "u|https://moor.test/?p=1&q=2||||\n");
+	/* an id that is an http(s) URL stands in for a missing link */
+	check_items(ATOM_HEAD "<entry><title>z1</title><id>https://moor.test/z/1</id></entry>"
+	    "<entry><title>z2</title><id>tag:moor.test,2020:z2</id></entry>"
+	    "<entry><title>z3</title><id>https://moor.test/z/3</id>"
+	    "<link href=\"https://moor.test/z3.html\"/></entry></feed>", NULL,
+	    "z1|https://moor.test/z/1||||\nz2|||||\nz3|https://moor.test/z3.html||||\n");
 	/* blank URLs are no files; the same file twice is one */
 	check_items(ATOM_HEAD "<entry><title>y</title><link rel=\"enclosure\" href=\"   \"/>"
 	    "<link rel=\"enclosure\" href=\"/y.ogg\"/><link rel=\"enclosure\" "
