@@ -3,7 +3,8 @@ dateline_SOURCES += src/cmd-refresh.c src/cmd-extract.c
 libdateline_a_SOURCES += src/refresh/refresh.h src/refresh/refresh-int.h \
 	src/refresh/refresh.c src/refresh/refresh-state.c \
 	src/refresh/refresh-thread.c src/refresh/refresh-fulltext.c \
-	src/refresh/refresh-pipe.c \
+	src/refresh/refresh-pipe.c src/refresh/refresh-run.h \
+	src/refresh/refresh-write.c \
 	src/refresh/refresh-moved.h src/refresh/refresh-moved.c
 # End-to-end: --refresh against a local HTTP server (tests/e2e/httpserver.py).
 TESTS += tests/e2e/refresh.py

@@ -2,34 +2,22 @@
  * refresh: one run over the subscriptions.  Every feed is a job: fetch
  * hands its body over as it arrives; the bytes are hashed and, unless the
  * body may be the same as last time, pushed straight into a streaming
- * parser whose items are kept until the transfer has ended well.  Then the
- * feed's items go into the store in one transaction.  Small bookkeeping
- * writes (status, validators) of many feeds share one transaction, so a
- * refresh where everything answers 304 costs a few commits, not hundreds.
+ * parser whose items are kept until the transfer has ended well.  The
+ * parsing happens on a second thread (refresh-pipe.c) while this one
+ * downloads and writes the store (refresh-write.c): each feed's items go
+ * in as one part of a transaction that many feeds share.
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "refresh/refresh-int.h"
-#include "store/store.h"
+#include "refresh/refresh-run.h"
 #include "util/i18n.h"
-#include "util/util.h"
 
 /* A body no longer than this (and no longer than the last one) is held
  * back until we know whether it is the same as last time. */
 #define HOLD_MAX	(1024 * 1024)
-/* The feeds of a refresh share transactions (each feed one part of it,
- * store_part_begin): one commit every BATCH_SECONDS or BATCH_MAX feeds
- * writes each index page once, where a commit per feed rewrote hundreds
- * (a cold refresh of 500 feeds wrote 1.2 GB into the WAL for a 90 MB
- * store).  A crash loses at most that much: the feeds' validators and
- * body hashes go with their items, so they are fetched again. */
-#define BATCH_MAX	256
-#define BATCH_SECONDS	1.0
-/* Search index text waiting for the commit (store_index_queued). */
-#define INDEX_QUEUE_MAX	(1u * 1024 * 1024)
 #define TTL_MAX		(24 * 3600)
 /* Parsed items of one feed kept in memory before they go into the store
  * as they come (a big feed then holds the store's write lock while it
@@ -42,176 +30,11 @@
  * memory, so a few only (the parse thread is rarely the slower one). */
 #define PIPE_JOBS_MAX	3
 
-struct run {
-	const struct refresh_opts *o;
-	struct store		*store;
-	struct refresh_state	*st;
-	struct fetcher		*f;
-	refresh_progress_fn	*progress;
-	void			*ctx;
-	struct refresh_summary	*sum;
-	size_t			 done;
-	size_t			 total;
-	int			 batch_open;
-	int			 batch_writes;
-	double			 batch_start;	/* time_monotonic() at its BEGIN */
-	int			 background;	/* no stderr: a UI owns it */
-	struct job		*holder;	/* streaming into the store */
-	struct job		**deferred;	/* done while holder held it */
-	size_t			 ndeferred;
-	struct store_feed_info	*known;		/* the store's feeds, by URL */
-	size_t			 nknown;
-	struct fulltext		*ft;		/* article pages of new items */
-	struct pipe		*pipe;		/* the parse thread, or NULL */
-};
-
-struct job {
-	struct run		*run;
-	const struct refresh_feed *sub;
-	char			*fetch_url;	/* what is being fetched */
-	int64_t			 feed_id;
-	char			*etag;
-	char			*last_modified;
-	struct feed_state	 fs;
-	struct body_hash	 bh;
-	struct buf		 held;
-	uint64_t		 hold_limit;
-	int			 holding;
-	struct parser		*parser;
-	int			 parse_stopped;
-	struct item		**items;
-	struct store_prep	**preps;	/* items made ready by the parse
-						 * thread (NULL: not) */
-	size_t			 nitems;
-	/* The parse thread: while piped, the parser, items and preps are its
-	 * own from the first byte until pipe_ready gives the job back. */
-	int			 piped;
-	int			 in_pipe;	/* its finish is queued */
-	int			 parsed;	/* given back: finish_rc holds */
-	int			 finish_rc;
-	size_t			 piped_bytes;
-	char			*parse_url;	/* the parser's, kept while it */
-	char			*parse_charset;	/* outlives the transfer */
-	size_t			 item_bytes;	/* of the items held */
-	int			 in_tx;		/* j is run->holder */
-	char			*store_err;	/* an upsert failed while streaming */
-	int			 new_items;
-	int			 changed;
-	char			*discovered;
-	char			*moved_to;
-	char			*feed_title;
-	struct fetch_result	 res;		/* a copy, once the transfer ended */
-	int			 has_res;
-	int			 want_ft;	/* the feed wants full texts */
-	struct ft_list		 ft;		/* its new items (uncommitted) */
-};
-
 static void	job_complete(struct job *j);
 static size_t	collect(struct run *run, int wait);
 
-/* A store error that is not one feed's: said on stderr by --refresh,
- * kept quiet under the UI (whose screen stderr would scribble on). */
-static void
-run_warn(struct run *run, char *err)
-{
-	if (!run->background)
-		log_warn("%s", err);
-	free(err);
-}
-
-static void
-batch_end(struct run *run)
-{
-	char *err = NULL;
-
-	if (!run->batch_open)
-		return;
-	run->batch_open = 0;
-	run->batch_writes = 0;
-	if (store_commit(run->store, &err) != 0) {
-		run_warn(run, err);
-		err = NULL;
-		store_rollback(run->store);
-		/* Nothing of these feeds was stored: their body hashes must
-		 * not be remembered, the next refresh fetches them again. */
-		rstate_discard(run->st);
-		return;
-	}
-	/* The side file's writes go with them (never before: a body's hash
-	 * must not be remembered when its items were not stored). */
-	if (rstate_flush(run->st, &err) != 0) {
-		run_warn(run, err);
-	}
-}
-
-/* Open the shared transaction if it is not open (after committing it
- * when it has been open long enough).  0, or -1: the error in *errp, or
- * said when errp is NULL. */
-static int
-batch_begin_err(struct run *run, char **errp)
-{
-	char *err = NULL;
-
-	if (run->batch_open && (run->batch_writes >= BATCH_MAX ||
-	    time_monotonic() - run->batch_start >= BATCH_SECONDS))
-		batch_end(run);
-	if (run->batch_open && store_index_queued(run->store) > INDEX_QUEUE_MAX &&
-	    store_index_flush(run->store, &err) != 0) {
-		run_warn(run, err);
-		err = NULL;
-		batch_end(run);
-	}
-	if (!run->batch_open) {
-		if (store_begin(run->store, &err) != 0) {
-			if (errp != NULL)
-				*errp = err;
-			else
-				run_warn(run, err);
-			return -1;
-		}
-		run->batch_open = 1;
-		run->batch_start = time_monotonic();
-	}
-	run->batch_writes++;
-	return 0;
-}
-
-static int
-batch_begin(struct run *run)
-{
-	return batch_begin_err(run, NULL);
-}
-
-/* A feed's own part of the shared transaction: its items, meta and
- * validators stand or fall together. */
-static int
-part_begin(struct job *j, char **err)
-{
-	struct run *run = j->run;
-
-	if (batch_begin_err(run, err) != 0)
-		return -1;
-	if (store_part_begin(run->store, err) != 0)
-		return -1;
-	run->holder = j;
-	j->in_tx = 1;
-	return 0;
-}
-
-/* The full-text pages write inside the bookkeeping transaction, never
- * inside a feed's own. */
-static int
-ft_begin(void *ctx)
-{
-	struct run *run = ctx;
-
-	if (run->holder != NULL)
-		return -1;
-	return batch_begin(run);
-}
-
-static void
-free_items(struct job *j)
+void
+job_free_items(struct job *j)
 {
 	size_t i;
 
@@ -231,7 +54,6 @@ free_items(struct job *j)
 static void
 job_reset_body(struct job *j)
 {
-
 	body_hash_init(&j->bh);
 	buf_free(&j->held);
 	j->holding = 0;
@@ -242,7 +64,7 @@ job_reset_body(struct job *j)
 	free(j->parse_charset);
 	j->parse_url = j->parse_charset = NULL;
 	j->parse_stopped = 0;
-	free_items(j);
+	job_free_items(j);
 	j->piped = j->in_pipe = j->parsed = j->finish_rc = 0;
 	j->piped_bytes = 0;
 	j->new_items = j->changed = 0;
@@ -283,24 +105,6 @@ result_copy(struct fetch_result *dst, const struct fetch_result *src)
 	dst->error = dup_or_null(src->error);
 }
 
-/* The holder's transaction ends (commit done, or roll back now); the jobs
- * that waited for the store go on. */
-static void
-release_store(struct job *j, int rollback)
-{
-	struct run *run = j->run;
-
-	if (!j->in_tx)
-		return;
-	if (rollback) {
-		store_part_end(run->store, 0, NULL);
-		j->new_items = j->changed = 0;
-		ft_list_clear(&j->ft);
-	}
-	j->in_tx = 0;
-	run->holder = NULL;
-}
-
 static void
 run_deferred(struct run *run)
 {
@@ -317,7 +121,7 @@ run_deferred(struct run *run)
 static void
 job_free(struct job *j)
 {
-	release_store(j, 1);
+	job_release_store(j, 1);
 	job_reset_body(j);
 	result_clear(&j->res);
 	free(j->store_err);
@@ -332,55 +136,13 @@ job_free(struct job *j)
 }
 
 static int
-upsert(struct job *j, const struct item *item, struct store_prep *prep)
-{
-	enum store_change ch;
-	int64_t id;
-	int rc;
-
-	if (prep != NULL)
-		rc = store_item_upsert_prep(j->run->store, j->feed_id, prep, &ch,
-		    &id, &j->store_err);
-	else
-		rc = store_item_upsert(j->run->store, j->feed_id, item, &ch, &id,
-		    &j->store_err);
-	if (rc != 0)
-		return -1;
-	if (ch == STORE_NEW && j->want_ft)
-		ft_list_add(&j->ft, id, item->link,
-		    strncmp(j->sub->url, "file://", 7) == 0);
-	if (ch == STORE_NEW)
-		j->new_items++;
-	else if (ch == STORE_UPDATED)
-		j->changed++;
-	return 0;
-}
-
-/* Too many items held: take the store and write them as they come. */
-static void
-take_store(struct job *j)
-{
-	char *err = NULL;
-	size_t i;
-
-	if (part_begin(j, &err) != 0) {
-		free(err);
-		return;
-	}
-	for (i = 0; i < j->nitems; i++)
-		if (j->store_err == NULL)
-			upsert(j, j->items[i], j->preps != NULL ? j->preps[i] : NULL);
-	free_items(j);
-}
-
-static int
 on_item(void *ctx, const struct feed *feed, const struct item *item)
 {
 	struct job *j = ctx;
 
 	(void)feed;
 	if (j->in_tx)
-		return upsert(j, item, NULL) != 0;
+		return job_upsert(j, item, NULL) != 0;
 	j->items = xreallocarray(j->items, j->nitems + 1, sizeof *j->items);
 	j->items[j->nitems] = item_dup(item);
 	if (j->piped) {
@@ -396,7 +158,7 @@ on_item(void *ctx, const struct feed *feed, const struct item *item)
 	j->item_bytes += strlen(item->content) + strlen(item->summary) +
 	    strlen(item->title) + 256;
 	if (!j->piped && j->item_bytes > SPILL_BYTES && j->run->holder == NULL)
-		take_store(j);
+		job_take_store(j);
 	return 0;
 }
 
@@ -454,7 +216,7 @@ push(struct job *j, const char *data, size_t len)
 		pipe_drain(j->run->pipe);
 		j->piped = 0;
 		if (j->item_bytes > SPILL_BYTES && j->run->holder == NULL)
-			take_store(j);
+			job_take_store(j);
 	}
 	if (j->piped) {
 		j->piped_bytes += len;
@@ -542,73 +304,6 @@ job_report(struct job *j, enum refresh_status status, long http_status,
 	job_free(j);
 }
 
-/* Bookkeeping for a fetch that stored no items. */
-static void
-record(struct job *j, long status, const char *error, const struct fetch_result *r)
-{
-	struct store_fetch_result sr;
-	char *err = NULL;
-
-	batch_begin(j->run);
-	memset(&sr, 0, sizeof sr);
-	sr.time = time_now();
-	sr.http_status = (int)status;
-	sr.error = error;
-	if (error == NULL && r != NULL) {
-		sr.etag = r->etag;
-		sr.last_modified = r->last_modified;
-	}
-	if (store_feed_set_fetch_result(j->run->store, j->feed_id, &sr, &err) != 0)
-		run_warn(j->run, err);
-	rstate_put(j->run->st, j->sub->url, &j->fs);
-}
-
-/* The items of a feed in one transaction.  0, or -1 with *err. */
-static int
-store_items(struct job *j, const struct fetch_result *r, char **err)
-{
-	struct store *s = j->run->store;
-	struct store_fetch_result sr;
-	const struct feed *feed = parser_feed(j->parser);
-	size_t i;
-
-	if (j->store_err != NULL) {
-		*err = j->store_err;
-		j->store_err = NULL;
-		release_store(j, 1);
-		return -1;
-	}
-	if (!j->in_tx && part_begin(j, err) != 0)
-		return -1;
-	if (feed != NULL && store_feed_set_meta(s, j->feed_id, feed, err) != 0)
-		goto fail;
-	for (i = 0; i < j->nitems; i++)
-		if (upsert(j, j->items[i], j->preps != NULL ? j->preps[i] : NULL) != 0) {
-			*err = j->store_err;
-			j->store_err = NULL;
-			goto fail;
-		}
-	memset(&sr, 0, sizeof sr);
-	sr.time = time_now();
-	sr.http_status = (int)r->status;
-	sr.etag = r->etag != NULL ? r->etag : "";
-	sr.last_modified = r->last_modified != NULL ? r->last_modified : "";
-	if (store_feed_set_fetch_result(s, j->feed_id, &sr, err) != 0)
-		goto fail;
-	if (store_part_end(s, 1, err) != 0) {
-		j->in_tx = 0;
-		j->run->holder = NULL;
-		j->new_items = j->changed = 0;
-		return -1;
-	}
-	release_store(j, 0);
-	return 0;
-fail:
-	release_store(j, 1);
-	j->new_items = j->changed = 0;
-	return -1;
-}
-
 static int64_t
 later(int64_t a, int64_t b)
 {
@@ -657,7 +352,7 @@ done_ok(struct job *j, const struct fetch_result *r, int64_t not_before)
 		/* The same bytes as last time: nothing to parse. */
 		free(hash);
 		j->fs.not_before = not_before;
-		record(j, r->status, NULL, r);
+		job_record(j, r->status, NULL, r);
 		job_report(j, REFRESH_UNCHANGED, r->status, 0, 0, NULL);
 		return;
 	}
@@ -676,13 +371,13 @@ done_ok(struct job *j, const struct fetch_result *r, int64_t not_before)
 	}
 	if ((j->parsed ? j->finish_rc : parser_finish(j->parser)) != 0) {
 		free(hash);
-		release_store(j, 1);
+		job_release_store(j, 1);
 		if (try_discovery(j, r))
 			return;
 		msg = xstrdup(parser_error(j->parser) != NULL ?
 		    parser_error(j->parser) : _("not a feed"));
 		j->fs.not_before = not_before;
-		record(j, r->status, msg, r);
+		job_record(j, r->status, msg, r);
 		job_report(j, REFRESH_FAILED, r->status, 0, 0, msg);
 		free(msg);
 		return;
@@ -694,9 +389,9 @@ done_ok(struct job *j, const struct fetch_result *r, int64_t not_before)
 	if (feed != NULL && feed->ttl > 0)
 		not_before = later(not_before, time_now() +
 		    (feed->ttl * 60 > TTL_MAX ? TTL_MAX : feed->ttl * 60));
-	if (store_items(j, r, &err) != 0) {
+	if (job_store_items(j, r, &err) != 0) {
 		free(hash);
-		record(j, r->status, err, r);
+		job_record(j, r->status, err, r);
 		job_report(j, REFRESH_FAILED, r->status, 0, 0, err);
 		free(err);
 		return;
@@ -738,7 +433,7 @@ job_complete(struct job *j)
 		return;
 	}
 	if (r->outcome != FETCH_OK)
-		release_store(j, 1);
+		job_release_store(j, 1);
 
 	if (j->run->o->min_interval > 0)
 		not_before = now + j->run->o->min_interval;
@@ -759,7 +454,7 @@ job_complete(struct job *j)
 		return;
 	case FETCH_NOT_MODIFIED:
 		j->fs.not_before = not_before;
-		record(j, r->status, NULL, r);
+		job_record(j, r->status, NULL, r);
 		job_report(j, REFRESH_UNCHANGED, r->status, 0, 0, NULL);
 		return;
 	case FETCH_HTTP_ERROR:
@@ -780,7 +475,7 @@ job_complete(struct job *j)
 	}
 	/* A failure keeps the last good body's hash: the items are there. */
 	j->fs.not_before = not_before;
-	record(j, r->status, msg, r);
+	job_record(j, r->status, msg, r);
 	job_report(j, REFRESH_FAILED, r->status, 0, 0, msg);
 	free(msg);
 }
@@ -948,18 +643,18 @@ refresh_run_owned(const struct refresh_opts *opts, refresh_progress_fn *progress
 	run.f = fetch_new(&fo);
 	refresh_set_fetcher(owner, run.f);
 	run.ft = fulltext_new(run.store, run.f, opts->fulltext_parallel,
-	    ft_begin, &run);
+	    run_ft_begin, &run);
 	if (store_feed_list(run.store, &run.known, &run.nknown, err) != 0)
 		goto out;
 	if (run.nknown > 0)
 		qsort(run.known, run.nknown, sizeof *run.known, info_cmp);
-	batch_begin(&run);
+	run_batch_begin(&run);
 	for (i = 0; i < opts->nfeeds; i++) {
 		if (strncmp(opts->feeds[i].url, "query:", 6) == 0)
 			continue;
 		queue_feed(&run, &opts->feeds[i], now);
 	}
-	batch_end(&run);
+	run_batch_end(&run);
 	run.pipe = pipe_new(pipe_data, pipe_done);
 	rc = fetch_run(run.f, err);
 	/* Feeds still being parsed; finishing them may start more fetches
@@ -972,7 +667,7 @@ refresh_run_owned(const struct refresh_opts *opts, refresh_progress_fn *progress
 	refresh_set_fetcher(owner, NULL);
 	free(run.deferred);
 	fulltext_finish(run.ft, sum);
-	batch_end(&run);
+	run_batch_end(&run);
 	if (rc == 0 && (opts->keep_days > 0 || opts->keep_items > 0)) {
 		struct store_retention keep = { opts->keep_days, opts->keep_items };
 		char *cerr = NULL;
