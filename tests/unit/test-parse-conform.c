@@ -243,6 +243,13 @@ test_item_fields(void **state)
 	    "</atom:email></atom:author></item><item><title>j</title>"
 	    "<author>Jana Berg &lt;jana@birds.test&gt;</author></item>" RSS_TAIL, NULL,
 	    "i||i@birds.test|||\nj||Jana Berg|||\n");
+	/* an author in escaped HTML (some journals' dc:creator) is text */
+	check_items(RSS_HEAD "<item><title>dc</title><dc:creator xmlns:dc=\"http://purl.org/dc/"
+	    "elements/1.1/\">&lt;a href=&quot;https://uni.test/p/1&quot;&gt;Ada Moor&lt;/a&gt; "
+	    "(Uni A), &lt;a href=&quot;https://uni.test/p/2&quot;&gt;Ben Fell&lt;/a&gt;"
+	    "</dc:creator></item><item><title>au</title><author>Ed O&amp;#39;Neil "
+	    "&lt;ed@uni.test&gt;</author></item>" RSS_TAIL, NULL,
+	    "dc||Ada Moor (Uni A), Ben Fell|||\nau||Ed O'Neil|||\n");
 	check_items(ATOM_HEAD "<entry><title>k</title>"
 	    "<link rel=\"alternate\" type=\"application/pdf\" href=\"https://birds.test/k.pdf\"/>"
 	    "<link rel=\"alternate\" type=\"text/html\" href=\"https://birds.test/k\"/>"
