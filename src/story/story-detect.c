@@ -265,6 +265,70 @@ agency_spells_place(const char *s, size_t place_end, size_t a0, size_t a1)
 	return k == place_end;
 }
 
+/* Agencies whose name is a short acronym, like a stock ticker's. */
+static const char *const acronym_agencies[] = {
+	"AA", "AAP", "ABC", "AFP", "AFX", "ANI", "ANSA", "AP", "APA", "APS",
+	"ATS", "BBC", "BNA", "BNS", "BTA", "CBS", "CNA", "CNN", "CP", "CTK",
+	"DHA", "DJ", "DPA", "EFE", "HINA", "IANS", "IHA", "IRNA", "JTA", "KNA",
+	"KPL", "KUNA", "LETA", "LUSA", "MAP", "MENA", "MNI", "MTI", "NAN",
+	"NBC", "NNA", "NPR", "NTB", "PA", "PAP", "PNA", "PTI", "QNA", "RIA",
+	"SPA", "STA", "TAP", "TASS", "TT", "UNIAN", "UPI", "VNA", "WAFA", "WAM",
+};
+
+/*
+ * "Apple (AAPL) - Shares rose": a company and its stock ticker, not a
+ * place and an agency.  A ticker is one word of one to five capitals,
+ * perhaps with an exchange suffix ("BRK.B", "AAPL.O"), that is no agency
+ * we know, after a name that is not written in capitals as wire places
+ * are ("LONDON"), or after the same capitals ("IBM (IBM)").
+ */
+static int
+agency_is_ticker(const char *s, size_t place_end, int place_caps, size_t a0,
+    size_t a1)
+{
+	size_t i = a0, n, k;
+
+	while (i < a1 && s[i] >= 'A' && s[i] <= 'Z')
+		i++;
+	n = i - a0;
+	if (n == 0 || n > 5)
+		return 0;
+	if (i < a1) {
+		if (s[i] != '.' || a1 - i < 2 || a1 - i > 3)
+			return 0;
+		for (k = i + 1; k < a1; k++)
+			if (!isupper((unsigned char)s[k]) && !isdigit((unsigned char)s[k]))
+				return 0;
+	} else {
+		for (k = 0; k < DL_ARRAY_LEN(acronym_agencies); k++)
+			if (strlen(acronym_agencies[k]) == n &&
+			    memcmp(acronym_agencies[k], s + a0, n) == 0)
+				return 0;
+	}
+	if (!place_caps)
+		return 1;
+	return place_end == a1 - a0 && memcmp(s, s + a0, place_end) == 0;
+}
+
+/* Capitals that open a story but name no place: "BREAKING — …". */
+static const char *const kickers[] = {
+	"ALERT", "ANALYSIS", "BREAKING", "COMMENT", "CORRECTION", "EDITORIAL",
+	"EXCLUSIVE", "FACTBOX", "FLASH", "INTERVIEW", "LIVE", "NOTE", "OPINION",
+	"PREVIEW", "REPORT", "REVIEW", "UPDATE", "UPDATED", "URGENT", "VIDEO",
+	"WARNING", "WATCH",
+};
+
+static int
+is_kicker(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < DL_ARRAY_LEN(kickers); k++)
+		if (strlen(kickers[k]) == n && memcmp(kickers[k], s, n) == 0)
+			return 1;
+	return 0;
+}
+
 /* A dash after the agency: - -- – — &mdash; &ndash;. */
 static size_t
 scan_dash(const char *s, size_t len, size_t i)
@@ -326,18 +390,43 @@ scan_slash_agency(const char *s, size_t len, size_t i)
 	return j;
 }
 
+/* "WASHINGTON — Congress met": a place in capitals and a long dash, with
+ * no agency (a single hyphen is too common after a capitalised word). */
+static size_t
+scan_bare_dash(const char *s, size_t len, size_t place_end, size_t i)
+{
+	size_t end, k;
+	uint32_t c;
+
+	if (is_kicker(s, place_end) || place_end < 3)
+		return 0;
+	i = skip_spaces(s, len, i);
+	if ((end = scan_dash(s, len, i)) == 0 || end - i == 1)
+		return 0;
+	/* the story's first sentence follows: "NATO — the alliance" is not */
+	k = skip_spaces(s, len, end);
+	c = next_cp(s, len, &k);
+	if (!cp_is_upper(c) && !(c >= '0' && c <= '9') && c != '"' && c != 0x201C)
+		return 0;
+	return end;
+}
+
 size_t
 story_match_dateline(const char *s, size_t len, size_t *dlen)
 {
-	size_t i, a0, words, end;
+	size_t i, a0, words, end, place_end;
 	int caps;
 
 	*dlen = 0;
-	if ((i = scan_place(s, len, 0, &caps)) == 0)
+	if ((place_end = scan_place(s, len, 0, &caps)) == 0)
 		return 0;
-	i = scan_qualifiers(s, len, i);
+	i = scan_qualifiers(s, len, place_end);
 	if ((end = scan_slash_agency(s, len, i)) != 0) {
 		*dlen = end;
+		goto rest;
+	}
+	if (caps && (end = scan_bare_dash(s, len, place_end, i)) != 0) {
+		*dlen = i;
 		goto rest;
 	}
 	i = skip_spaces(s, len, i);
@@ -347,6 +436,8 @@ story_match_dateline(const char *s, size_t len, size_t *dlen)
 	if ((i = scan_agency(s, len, a0, ')', &words)) == 0)
 		return 0;
 	if (agency_spells_place(s, a0 - 1 - (s[a0 - 2] == ' '), a0, i - 1))
+		return 0;
+	if (words == 1 && agency_is_ticker(s, place_end, caps, a0, i - 1))
 		return 0;
 	*dlen = i;
 	i = skip_spaces(s, len, i);

@@ -83,6 +83,55 @@ test_dateline_wire_forms(void **state)
 	    "/\xD0\xA2\xD0\x90\xD0\xA1\xD0\xA1/.", "\xD0\x92 text");
 }
 
+/* The forms wires use, with and without an agency. */
+static void
+test_dateline_agencies_and_none(void **state)
+{
+	(void)state;
+	check_dateline("KYIV, Ukraine (AP) \xE2\x80\x94 Air raid sirens sounded.",
+	    "KYIV, Ukraine (AP)", "Air raid sirens sounded.");
+	check_dateline("LONDON (Reuters) - Prices rose.", "LONDON (Reuters)",
+	    "Prices rose.");
+	check_dateline("WASHINGTON \xE2\x80\x94 Congress met on Friday.", "WASHINGTON",
+	    "Congress met on Friday.");
+	check_dateline("PARIS, March 3 (AFP) - Fireworks lit the sky.",
+	    "PARIS, March 3 (AFP)", "Fireworks lit the sky.");
+	check_dateline("SAN FRANCISCO, Calif. -- Fog rolled in.", "SAN FRANCISCO, Calif.",
+	    "Fog rolled in.");
+	check_dateline("KYIV, Ukraine \xE2\x80\x93 Sirens sounded.", "KYIV, Ukraine",
+	    "Sirens sounded.");
+	check_dateline("WASHINGTON \xE2\x80\x94 \xE2\x80\x9CWe won,\xE2\x80\x9D she said.",
+	    "WASHINGTON", "\xE2\x80\x9CWe won,\xE2\x80\x9D she said.");
+	/* short agencies that look like tickers */
+	check_dateline("New Delhi (PTI) - Monsoon rains arrived.", "New Delhi (PTI)",
+	    "Monsoon rains arrived.");
+	check_dateline("New York (CNN) - Snow fell.", "New York (CNN)", "Snow fell.");
+	check_dateline("ROME (ANSA) - The Senate voted.", "ROME (ANSA)", "The Senate voted.");
+	check_dateline("OSLO (XYZ) - A wire we do not know.", "OSLO (XYZ)",
+	    "A wire we do not know.");
+}
+
+/* A company and its stock ticker read like a place and an agency. */
+static void
+test_dateline_not_a_ticker(void **state)
+{
+	(void)state;
+	check_no_dateline("Apple (AAPL) - Shares rose 3% after the results.");
+	check_no_dateline("Tesla Inc (TSLA) - Shares fell in early trading.");
+	check_no_dateline("Alphabet Inc. (GOOGL) -- The company said.");
+	check_no_dateline("Berkshire Hathaway (BRK.B) - Up 2%.");
+	check_no_dateline("Apple Inc. (AAPL.O) \xE2\x80\x94 Shares rose.");
+	check_no_dateline("IBM (IBM) - Shares rose.");
+	check_no_dateline("Apple Inc (NASDAQ: AAPL) - Shares rose.");
+	/* capitals and a dash that are no place */
+	check_no_dateline("BREAKING \xE2\x80\x94 The bridge has reopened.");
+	check_no_dateline("UPDATE -- The figures were revised.");
+	check_no_dateline("NATO \xE2\x80\x94 the alliance met.");
+	check_no_dateline("WASHINGTON - Congress met.");	/* one hyphen */
+	check_no_dateline("WASHINGTON \xE2\x80\x94");
+	check_no_dateline("Washington \xE2\x80\x94 Congress met.");	/* not capitals */
+}
+
 static void
 test_dateline_false_positives(void **state)
 {
@@ -445,6 +494,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dateline_wire_forms),
 		cmocka_unit_test(test_dateline_false_positives),
+		cmocka_unit_test(test_dateline_agencies_and_none),
+		cmocka_unit_test(test_dateline_not_a_ticker),
 		cmocka_unit_test(test_byline),
 		cmocka_unit_test(test_credits),
 		cmocka_unit_test(test_caption_line),
