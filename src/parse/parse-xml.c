@@ -208,7 +208,11 @@ child_start(struct parser *p, enum ns ns, const char *local, const char **attrs)
 		text_add(p, " ", 1, 0);
 		text_add(p, l, strlen(l), 0);
 		text_add(p, "=\"", 2, 0);
-		if (strcmp(l, "href") == 0 || strcmp(l, "src") == 0) {
+		/* URLs: against an xml:base here; an RSS item's without one
+		 * wait for the item's link (parse.c, item_rebase) */
+		if ((strcmp(l, "href") == 0 || strcmp(l, "src") == 0) &&
+		    (xml_base(p) != p->frames[0].base || !p->in_item ||
+		    p->feed.format == FEED_ATOM10 || p->feed.format == FEED_ATOM03)) {
 			url = xml_resolve(p, attrs[i + 1]);
 			text_escape_html(&p->text, url, text_utf8_cut(url,
 			    strlen(url), p->cap_limit > p->text.len ?

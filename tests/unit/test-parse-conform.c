@@ -197,6 +197,11 @@ test_html_rebase(void **state)
 	    "https://feeds.test/atom/feed.xml",
 	    "c|https://birds.test/c||<img src=\"https://feeds.test/atom/t.png\">|"
 	    "<video poster=\"https://img.test/d/p.jpg\" src=\"https://img.test/v.mp4\">|\n");
+	/* markup left unescaped in an RSS description: the same base */
+	check_items(RSS_HEAD "<item><title>e</title><link>https://birds.test/e/</link>"
+	    "<description>See <a href=\"more.html\">more</a></description></item>" RSS_TAIL,
+	    "https://feeds.test/birds/rss",
+	    "e|https://birds.test/e/||See <a href=\"https://birds.test/e/more.html\">more</a>||\n");
 	/* JSON Feed: content_html against the item's url */
 	check_items("{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"J\","
 	    "\"items\":[{\"id\":\"1\",\"title\":\"j\",\"url\":\"/notes/7/\","
