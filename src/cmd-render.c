@@ -71,7 +71,7 @@ print_rule(struct render *r)
 	if (r->colour)
 		fprintf(r->out, "\033[%sm", role_sgr[ROLE_META]);
 	for (i = 0; i < r->width; i++)
-		fputs("\xE2\x94\x80", r->out);	/* ─ */
+		fputs(utf8_decor("\xE2\x94\x80", "-"), r->out);	/* ─ */
 	if (r->colour)
 		fputs("\033[0m", r->out);
 	fputs("\n\n", r->out);

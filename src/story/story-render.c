@@ -417,7 +417,7 @@ render_runs(struct out *o, const struct story *st, const struct story_block *b,
 		if (b->ordinal > 0)
 			buf_printf(&pf1, "%d. ", b->ordinal);
 		else if (b->ordinal == 0)
-			buf_adds(&pf1, "\xE2\x80\xA2 ");	/* • */
+			buf_adds(&pf1, utf8_decor("\xE2\x80\xA2 ", "* "));	/* • */
 		else
 			buf_adds(&pf1, "  ");
 		for (i = utf8_width(buf_str(&pf1), pf1.len); i > 0; i--)
@@ -426,7 +426,7 @@ render_runs(struct out *o, const struct story *st, const struct story_block *b,
 	case BLOCK_QUOTE:
 		role = pfrole = ROLE_QUOTE;
 		for (i = 0; i < depth; i++)
-			buf_adds(&pf1, "\xE2\x94\x82 ");	/* │ */
+			buf_adds(&pf1, utf8_decor("\xE2\x94\x82 ", "| "));	/* │ */
 		buf_adds(&pf2, buf_str(&pf1));
 		break;
 	case BLOCK_PRE:
@@ -442,7 +442,7 @@ render_runs(struct out *o, const struct story *st, const struct story_block *b,
 	if (with_dateline) {
 		char *d = xasprintf("%s%s", st->dateline,
 		    st->dateline[strlen(st->dateline) - 1] == '.' ? " " :
-		    " \xE2\x80\x94 ");
+		    utf8_decor(" \xE2\x80\x94 ", " - "));
 
 		para_add(&p, ROLE_DATELINE, d);
 		free(d);
@@ -456,7 +456,7 @@ render_runs(struct out *o, const struct story *st, const struct story_block *b,
 	buf_free(&pf2);
 }
 
-#define CELL_SEP	" \xE2\x94\x82 "	/* " │ " */
+#define CELL_SEP	utf8_decor(" \xE2\x94\x82 ", " | ")	/* " │ " */
 #define CELL_SEP_COLS	3
 
 /* Rows [from, to) of one table: aligned columns when they fit, otherwise
@@ -537,14 +537,14 @@ render_head(struct out *o, const struct story *st)
 	buf_adds(&meta, st->feed);
 	if (st->date_shown != NULL && *st->date_shown != '\0') {
 		if (meta.len > 0)
-			buf_adds(&meta, " \xC2\xB7 ");	/* · */
+			buf_adds(&meta, utf8_decor(" \xC2\xB7 ", " - "));	/* · */
 		buf_add_sanitised(&meta, st->date_shown, strlen(st->date_shown), 0);
 	} else if (st->published != DL_TIME_NONE) {
 		t = (time_t)st->published;
 		if (gmtime_r(&t, &tm) != NULL &&
 		    strftime(date, sizeof date, "%Y-%m-%d %H:%M UTC", &tm) > 0) {
 			if (meta.len > 0)
-				buf_adds(&meta, " \xC2\xB7 ");	/* · */
+				buf_adds(&meta, utf8_decor(" \xC2\xB7 ", " - "));	/* · */
 			buf_adds(&meta, date);
 		}
 	}

@@ -267,19 +267,59 @@ utf8_width(const char *s, size_t len)
 	return cols;
 }
 
+/*
+ * East Asian "ambiguous" characters (│ • · — …) are one column to the C
+ * library and so to curses, but two on many terminals set up for Chinese,
+ * Japanese or Korean, where a line holding them overruns.  Feed text is
+ * what it is; our own decoration avoids them there: in a zh, ja or ko
+ * locale, or when DATELINE_AMBIGUOUS=wide (=narrow keeps them anywhere).
+ */
+int
+utf8_ambiguous_wide(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+	static int amb = -1;
+	const char *v;
+	size_t k;
+
+	if (amb >= 0)
+		return amb;
+	amb = 0;
+	if ((v = getenv("DATELINE_AMBIGUOUS")) != NULL && *v != '\0') {
+		amb = strcmp(v, "wide") == 0;
+		return amb;
+	}
+	for (k = 0; k < DL_ARRAY_LEN(vars); k++)
+		if ((v = getenv(vars[k])) != NULL && *v != '\0') {
+			amb = strncmp(v, "ja", 2) == 0 || strncmp(v, "ko", 2) == 0 ||
+			    strncmp(v, "zh", 2) == 0;
+			break;
+		}
+	return amb;
+}
+
+const char *
+utf8_decor(const char *unicode, const char *ascii)
+{
+	return utf8_ambiguous_wide() ? ascii : unicode;
+}
+
 char *
 utf8_truncate(const char *s, size_t max_cols)
 {
-	size_t len = strlen(s), cut;
+	const char *dots = utf8_decor("\xE2\x80\xA6", "...");	/* … */
+	size_t len = strlen(s), cut, dw = utf8_width(dots, strlen(dots));
 	struct buf b = BUF_INIT;
 
 	if (utf8_width(s, len) <= max_cols)
 		return xstrdup(s);
-	if (max_cols == 0)
-		return xstrdup("");
-	cut = utf8_prefix_for_width(s, len, max_cols - 1, NULL);
+	if (max_cols < dw) {
+		cut = utf8_prefix_for_width(s, len, max_cols, NULL);
+		return xstrndup(s, cut);
+	}
+	cut = utf8_prefix_for_width(s, len, max_cols - dw, NULL);
 	buf_add(&b, s, cut);
-	buf_adds(&b, "\xE2\x80\xA6");	/* … */
+	buf_adds(&b, dots);
 	return buf_detach(&b);
 }
 

@@ -65,6 +65,11 @@ size_t	 utf8_width(const char *s, size_t len);
 size_t	 utf8_prefix_for_width(const char *s, size_t len, size_t max_cols, size_t *cols);
 /* Copy s truncated to max_cols columns, ending in an ellipsis when cut. */
 char	*utf8_truncate(const char *s, size_t max_cols);
+/* Whether our own decoration must avoid East Asian ambiguous-width
+ * characters (a zh/ja/ko locale, or DATELINE_AMBIGUOUS=wide), and the
+ * decoration to use: unicode, or ascii of the same width when it must. */
+int	 utf8_ambiguous_wide(void);
+const char *utf8_decor(const char *unicode, const char *ascii);
 
 /* Sanitising for terminals, JSON and logs: invalid UTF-8 becomes U+FFFD,
  * C0 controls, DEL and C1 controls (U+0080-U+009F) are removed (ESC with

@@ -108,6 +108,30 @@ err=$("$DATELINE" --render "$tmp/not-a-feed.txt" 2>&1 >/dev/null); rc=$?
 is "a file that is not a feed fails (exit 1)" "$rc" 1
 contains "the error names the file" "$err" "not-a-feed.txt"
 
+# A Chinese, Japanese or Korean locale: terminals there often draw East
+# Asian ambiguous characters in two columns, so our own decoration (list
+# bullets, quote bars, table rules, the separators, the rule between
+# stories) is ASCII of the same width; DATELINE_AMBIGUOUS=narrow keeps it.
+decor='│|•|·|—|─|…'
+for loc in ja_JP.UTF-8 zh_CN.UTF-8 ko_KR.UTF-8; do
+	env -u LC_ALL -u LC_CTYPE LANG=$loc "$DATELINE" --render "$data/wire.xml" --width 72 \
+		>"$tmp/cjk.out" 2>/dev/null
+	is "$loc: no ambiguous-width decoration" "$(grep -cE "$decor" "$tmp/cjk.out")" 0
+done
+contains "ja: the bullet is an asterisk" "$(cat "$tmp/cjk.out")" "* North Bridge"
+contains "ja: the table rule is a bar" "$(cat "$tmp/cjk.out")" "Train | Departs"
+contains "ja: the dateline's dash is a hyphen" "$(cat "$tmp/cjk.out")" "(Agency) - The first"
+"$DATELINE" --render "$data/wire.xml" --width 72 >"$tmp/plain.out" 2>/dev/null
+is "the ASCII form is as wide: the text wraps into the same lines" \
+	"$(sed 's/[^ ]*//g' "$tmp/cjk.out" | cksum)" "$(sed 's/[^ ]*//g' "$tmp/plain.out" | cksum)"
+env -u LC_ALL DATELINE_AMBIGUOUS=wide LANG=en_GB.UTF-8 "$DATELINE" --render "$data/wire.xml" \
+	--width 72 >"$tmp/wide.out" 2>/dev/null
+is "DATELINE_AMBIGUOUS=wide anywhere" "$(grep -cE "$decor" "$tmp/wide.out")" 0
+env -u LC_ALL DATELINE_AMBIGUOUS=narrow LANG=ja_JP.UTF-8 "$DATELINE" --render "$data/wire.xml" \
+	--width 72 >"$tmp/narrow.out" 2>/dev/null
+ok "DATELINE_AMBIGUOUS=narrow keeps the box drawing" grep -q "│" "$tmp/narrow.out"
+ok "and the bullets" grep -q "•" "$tmp/narrow.out"
+
 # The demo feeds render (./quickstart shows them).
 for f in "$srcdir"/demo/*.xml; do
 	n=$("$DATELINE" --render "$f" --width 72 2>&1 >/dev/null | wc -l)

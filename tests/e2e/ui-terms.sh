@@ -88,6 +88,18 @@ for term in dumb no-such-terminal ""; do
 	contains "TERM='$term': points to --render" "$(cat "$T/stderr")" "--render"
 done
 
+# a Japanese locale: a cut title ends in "...", not the ambiguous-width
+# "…" that a CJK terminal may draw in two columns
+start TERM=xterm-256color LC_ALL= LANG=ja_JP.UTF-8
+wait_for "All headlines (river)"
+keys Enter
+ok "ja_JP: the river opens" wait_for "Lighthouse keepers"
+contains "ja_JP: a cut title ends in three dots" "$(screen)" "..."
+case $(screen) in *"…"*) r=yes ;; *) r=no ;; esac
+is "ja_JP: no ellipsis character" "$r" no
+keys Q
+is "ja_JP: quits with status 0" "$(wait_exit)" "exit=0"
+
 # colours: the title bar of a theme, as the terminal gets it
 # title_bar THEME ENV...: the first row of the screen with its escapes
 title_bar() {
