@@ -244,7 +244,7 @@ put_markup(struct skeleton *k, const char *s, const char *end)
 		c = memmem(s + 9, (size_t)(end - s - 9), "]]>", 3);
 		e = c != NULL ? c + 3 : end;
 	} else if (s[1] == '!' || s[1] == '?' ||
-	    (s[1] == '/' && !is_alpha(s[2]))) {
+	    (s[1] == '/' && (end - s < 3 || !is_alpha(s[2])))) {
 		/* a doctype, a bogus comment: to the next '>' */
 		c = memchr(s, '>', (size_t)(end - s));
 		e = c != NULL ? c + 1 : end;

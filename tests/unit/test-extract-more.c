@@ -251,6 +251,8 @@ test_fast_text_same_tree(void **state)
 		"<![CDATA[><!--]]>" LONG "=--",
 		"<!--" LONG "--!",
 		"<svg><![CDATA[" LONG "]]",
+		"<p>" LONG "</",
+		"<p>" LONG "<",
 	};
 	static const char *const parts[] = {
 		"<p>", "<b class=x>", "</b>", "<table>", "<tr>", "<td>", "</td>",
