@@ -188,6 +188,8 @@ struct parser {
 	int		 item_link_weak;	/* a non-HTML alternate link */
 	int		 atom_no_ns;		/* <feed> had no namespace */
 	struct buf	 root_hold;		/* text up to the root's '>' */
+	struct buf	 void_hold;		/* a tag cut by the chunk's end */
+	int		 void_state;		/* 1 in CDATA, 2 in a comment */
 	int		 root_done;
 	unsigned long	 inject_line;		/* where declarations went in */
 	unsigned long	 inject_col;

@@ -13,6 +13,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "parse/parse-int.h"
 
@@ -211,8 +212,8 @@ scan(struct parser *p, const char *s, size_t len, int final)
 	buf_add(&p->hold, s + end, len - end);
 }
 
-void
-recover_push(struct parser *p, const char *s, size_t len, int final)
+static void
+refs_push(struct parser *p, const char *s, size_t len, int final)
 {
 	struct buf joined = BUF_INIT;
 
@@ -226,8 +227,134 @@ recover_push(struct parser *p, const char *s, size_t len, int final)
 		buf_free(&joined);
 	} else
 		scan(p, s, len, final);
-	if (final)
+}
+
+/*
+ * HTML's empty elements written as HTML inside a feed's unescaped markup:
+ * "<br>", "<hr>", "<img src=...>", "<wbr>" never close, and expat stops
+ * at the end tag around them.  Outside CDATA and comments they are closed
+ * in place ("<br/>"), unless an end tag follows at once ("<br></br>").
+ * No feed vocabulary has elements of these names.
+ */
+#define VOID_MAX_TAG 4096
+
+static size_t
+void_name(const char *s, size_t len)
+{
+	static const char *const names[] = { "br", "hr", "img", "wbr" };
+	size_t i, n;
+
+	for (i = 0; i < DL_ARRAY_LEN(names); i++) {
+		n = strlen(names[i]);
+		if (len > n + 1 && strncasecmp(s + 1, names[i], n) == 0 &&
+		    (s[n + 1] == '>' || s[n + 1] == '/' || s[n + 1] == ' ' ||
+		    s[n + 1] == '\t' || s[n + 1] == '\r' || s[n + 1] == '\n'))
+			return n;
+	}
+	return 0;
+}
+
+/* At s[0] == '<': 1 when it is an unclosed empty element that needs its
+ * '/', 0 when it is anything else, -1 when the text ends too soon to tell.
+ * *end gets the offset of its '>'. */
+static int
+void_tag(const char *s, size_t len, size_t *end)
+{
+	size_t n, i;
+	char q = '\0';
+
+	if (len < 6)
+		return -1;
+	if ((n = void_name(s, len)) == 0)
+		return 0;
+	for (i = n + 1; i < len && (q != '\0' || s[i] != '>'); i++) {
+		if (q != '\0' && s[i] == q)
+			q = '\0';
+		else if (q == '\0' && (s[i] == '"' || s[i] == '\''))
+			q = s[i];
+		else if (q == '\0' && s[i] == '<')
+			return 0;	/* not a tag we understand */
+	}
+	if (i >= len)
+		return i > VOID_MAX_TAG ? 0 : -1;
+	*end = i;
+	if (s[i - 1] == '/')
+		return 0;
+	if (len - i - 1 < n + 3)
+		return -1;	/* is "</br>" next? */
+	if (s[i + 1] == '<' && s[i + 2] == '/' && strncasecmp(s + i + 3, s + 1, n) == 0)
+		return 0;
+	return 1;
+}
+
+void
+recover_push(struct parser *p, const char *s, size_t len, int final)
+{
+	struct buf in = BUF_INIT;
+	const char *t, *lt, *e;
+	size_t n, i = 0, from = 0, end = 0;
+	int r;
+
+	if (p->failed)
+		return;
+	if (p->void_hold.len > 0) {
+		buf_add(&in, p->void_hold.data, p->void_hold.len);
+		buf_add(&in, s, len);
+		buf_reset(&p->void_hold);
+		s = in.data;
+		len = in.len;
+	}
+	t = s;
+	n = len;
+	while (i < n) {
+		if (p->void_state != 0) {	/* in CDATA (1) or a comment (2) */
+			e = memmem(t + i, n - i, p->void_state == 1 ? "]]>" : "-->", 3);
+			if (e == NULL) {
+				i = n > i + 2 ? n - 2 : i;	/* a marker may be cut */
+				break;
+			}
+			i = (size_t)(e - t) + 3;
+			p->void_state = 0;
+			continue;
+		}
+		if ((lt = memchr(t + i, '<', n - i)) == NULL) {
+			i = n;
+			break;
+		}
+		i = (size_t)(lt - t);
+		if (n - i < 9 && !final) {
+			break;		/* "<![CDATA[" or a name may be cut */
+		}
+		if (n - i >= 9 && memcmp(t + i, "<![CDATA[", 9) == 0) {
+			p->void_state = 1;
+			i += 9;
+			continue;
+		}
+		if (n - i >= 4 && memcmp(t + i, "<!--", 4) == 0) {
+			p->void_state = 2;
+			i += 4;
+			continue;
+		}
+		r = void_tag(t + i, n - i, &end);
+		if (r < 0 && !final)
+			break;
+		if (r > 0) {
+			refs_push(p, t + from, i + end - from, 0);
+			refs_push(p, "/", 1, 0);
+			from = i + end;
+			i += end;
+		}
+		i++;
+	}
+	if (i > n)
+		i = n;
+	refs_push(p, t + from, i - from, 0);
+	if (final) {
+		refs_push(p, t + i, n - i, 1);
 		recover_root(p, "", 0, 1);
+	} else
+		buf_add(&p->void_hold, t + i, n - i);
+	buf_free(&in);
 }
 
 /*

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "parse/parse-int.h"
 
@@ -178,7 +179,7 @@ is_void(const char *name)
 	size_t i;
 
 	for (i = 0; i < DL_ARRAY_LEN(voids); i++) {
-		if (strcmp(name, voids[i]) == 0)
+		if (strcasecmp(name, voids[i]) == 0)
 			return 1;
 	}
 	return 0;

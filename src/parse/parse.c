@@ -554,6 +554,7 @@ parser_free(struct parser *p)
 	free(p->alt_summary);
 	free(p->orig_enclosure);
 	buf_free(&p->root_hold);
+	buf_free(&p->void_hold);
 	buf_free(&p->html);
 	buf_free(&p->hold);
 	buf_free(&p->prime);

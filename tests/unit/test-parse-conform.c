@@ -325,6 +325,15 @@ test_sloppy_documents(void **state)
 	    "</channel><item rdf:about=\"https://moor.test/t1\"><title>t1</title>"
 	    "<link>https://moor.test/t1</link></item></rdf:RDF>", NULL,
 	    "t1|https://moor.test/t1||||\n");
+	/* HTML's empty elements left open in unescaped markup are closed;
+	 * closed ones, CDATA and comments are left as they are */
+	check_items("<rss version=\"2.0\"><channel><title>v</title><item><title>v1</title>"
+	    "<description>one<br>two<BR >three<hr class='x>y'><img src=\"a.png\" alt=\"a\">"
+	    "</description></item><item><title>v2</title><description>x<br></br>y<br/>"
+	    "<img src=\"b.png\"></img><![CDATA[<br>]]><!-- <hr> --></description></item>"
+	    "</channel></rss>", "https://moor.test/",
+	    "v1|||one<br>two<BR>three<hr class=\"x&gt;y\"><img src=\"https://moor.test/a.png\" "
+	    "alt=\"a\">||\nv2|||x<br>y<br><img src=\"https://moor.test/b.png\"><br>||\n");
 	/* positions in warnings are the document's own, on the root's line too */
 	memset(&opts, 0, sizeof opts);
 	p = parser_new(&opts);
