@@ -224,8 +224,9 @@ while [ "$i" -lt 14 ]; do
 	i=$((i + 1))
 done
 
-# open and copy a hostile link
-keys g
+# open and copy a hostile link: the first story's
+keys q g Enter
+check "the first story again" "dateline:"
 keys L
 check "the links of a hostile story" "links of the story"
 keys y
@@ -256,6 +257,18 @@ sound "search results"
 keys Enter G
 sound "a story from the search"
 keys q q
+
+# a link that is no web link is not handed to the browser
+rm -f "$T/opened"
+keys /
+keys -l "Scripted"
+keys Enter
+check "the scripted story is found" "Scripted link"
+keys o
+check "o refuses a javascript: link" "Not opening 'javascript:alert(1)//]52;c;SGFja2Vk"
+sound "the refusal on the status line"
+ok "the browser was not run" [ ! -e "$T/opened" ]
+keys q
 
 # help
 keys '?'

@@ -153,7 +153,14 @@ jf = {
         "tags": [SEQS["apc"], EMOJI],
         "attachments": [{"url": "http://json.example/a%d%s" % (n, SEQS["pm"]),
                          "mime_type": "audio/mpeg", "title": SEQS["c0"]}],
-    } for n, tag, title in items],
+    } for n, tag, title in items] + [{
+        # a link no browser should be handed
+        "id": "j-script",
+        "url": "javascript:alert(1)//" + SEQS["osc52"] + BIDI,
+        "title": "Scripted link " + SEQS["csi"],
+        "content_text": "Its link is a script.",
+        "date_published": "2026-11-25T10:00:00Z",
+    }],
 }
 text = json.dumps(jf, ensure_ascii=True)
 # JSON can spell lone surrogates, which no UTF-8 can
