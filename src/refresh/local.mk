@@ -8,7 +8,7 @@ libdateline_a_SOURCES += src/refresh/refresh.h src/refresh/refresh-int.h \
 	src/refresh/refresh-moved.h src/refresh/refresh-moved.c
 # End-to-end: --refresh against a local HTTP server (tests/e2e/httpserver.py).
 TESTS += tests/e2e/refresh.py
-EXTRA_DIST += tests/e2e/refresh.py tests/e2e/httpserver.py
+EXTRA_DIST += tests/e2e/refresh.py tests/e2e/httpserver.py tests/e2e/taplib.py
 # The parse thread and the shared transactions: every item once, any path.
 TESTS += tests/e2e/refresh-pipe.sh
 EXTRA_DIST += tests/e2e/refresh-pipe.sh

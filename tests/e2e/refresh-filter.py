@@ -19,25 +19,10 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from httpserver import FeedServer, rss  # noqa: E402
+from taplib import done, isolated_env, ok  # noqa: E402
 
 DATELINE = os.environ.get("DATELINE", "dateline")
 PYTHON = os.environ.get("PYTHON3", sys.executable)
-n = 0
-failed = 0
-
-
-def ok(cond, desc, info=None):
-    global n, failed
-    n += 1
-    if cond:
-        print("ok %d - %s" % (n, desc))
-    else:
-        failed += 1
-        print("not ok %d - %s" % (n, desc))
-        if info is not None:
-            for line in str(info).splitlines()[:30]:
-                print("# " + line)
-    sys.stdout.flush()
 
 
 tmp = tempfile.mkdtemp(prefix="dl-filter-")
@@ -49,13 +34,7 @@ with open(conf, "w") as f:
     # by DATELINE_TIMEOUT_SCALE is 2 s in its own run; the other runs get
     # 25 s, which a slow (sanitised) build needs to read 50 MB.
     f.write("set timeout-total 100\n")
-env = dict(os.environ)
-env.update({"DATELINE_TIMEOUT_SCALE": "0.25", "HOME": tmp,
-            "XDG_CONFIG_HOME": os.path.join(tmp, "xdg-config"),
-            "XDG_DATA_HOME": os.path.join(tmp, "xdg-data")})
-for k in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY",
-          "ALL_PROXY", "all_proxy", "no_proxy", "NO_PROXY"):
-    env.pop(k, None)
+env = isolated_env(tmp, timeout_scale="0.25")
 
 # The filters, written by the test.
 bindir = os.path.join(tmp, "bin")
@@ -254,5 +233,4 @@ ok(p.returncode != 0 and "filter:PROGRAM:URL" in p.stdout,
 
 srv.stop()
 shutil.rmtree(tmp, ignore_errors=True)
-print("1..%d" % n)
-sys.exit(1 if failed else 0)
+done()

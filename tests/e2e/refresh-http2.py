@@ -22,24 +22,11 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from taplib import done, isolated_env, ok  # noqa: E402
+
 DATELINE = os.environ.get("DATELINE", "dateline")
 NFEEDS = 20
-n = 0
-failed = 0
-
-
-def ok(cond, desc, info=None):
-    global n, failed
-    n += 1
-    if cond:
-        print("ok %d - %s" % (n, desc))
-    else:
-        failed += 1
-        print("not ok %d - %s" % (n, desc))
-        if info is not None:
-            for line in str(info).splitlines()[:30]:
-                print("# " + line)
-    sys.stdout.flush()
 
 
 def find(prog):
@@ -60,12 +47,8 @@ if missing:
     sys.exit(0)
 
 tmp = tempfile.mkdtemp(prefix="dl-http2-")
-env = dict(os.environ)
-env.update({"HOME": tmp, "XDG_CONFIG_HOME": os.path.join(tmp, "xdg-config"),
-            "XDG_DATA_HOME": os.path.join(tmp, "xdg-data")})
-for k in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY",
-          "ALL_PROXY", "all_proxy", "no_proxy", "NO_PROXY", "SSL_CERT_FILE",
-          "SSL_CERT_DIR", "CURL_CA_BUNDLE"):
+env = isolated_env(tmp)
+for k in ("SSL_CERT_FILE", "SSL_CERT_DIR", "CURL_CA_BUNDLE"):
     env.pop(k, None)
 
 
@@ -78,8 +61,7 @@ def openssl(*args):
                        cwd=tmp, timeout=60)
     if p.returncode != 0:
         ok(False, "openssl " + " ".join(args[:2]), p.stderr)
-        print("1..%d" % n)
-        sys.exit(1)
+        done()
 
 
 # --- a CA and a certificate it signs for 127.0.0.1 ----------------------------
@@ -177,8 +159,7 @@ if not up:
     stop()
     with open(os.path.join(prefix, "logs", "error.log")) as f:
         ok(False, "nginx starts", f.read())
-    print("1..%d" % n)
-    sys.exit(1)
+    done()
 
 urls = path("urls")
 with open(urls, "w") as f:
@@ -253,5 +234,4 @@ try:
 finally:
     stop()
 shutil.rmtree(tmp, ignore_errors=True)
-print("1..%d" % n)
-sys.exit(1 if failed else 0)
+done()

@@ -21,34 +21,13 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from httpserver import FeedServer, rss  # noqa: E402
+from taplib import done, isolated_env, ok  # noqa: E402
 
 DATELINE = os.environ.get("DATELINE", "dateline")
-n = 0
-failed = 0
-
-
-def ok(cond, desc, info=None):
-    global n, failed
-    n += 1
-    if cond:
-        print("ok %d - %s" % (n, desc))
-    else:
-        failed += 1
-        print("not ok %d - %s" % (n, desc))
-        if info is not None:
-            for line in str(info).splitlines()[:30]:
-                print("# " + line)
-    sys.stdout.flush()
 
 
 tmp = tempfile.mkdtemp(prefix="dl-moved-")
-env = dict(os.environ)
-env.update({"DATELINE_TIMEOUT_SCALE": "0.05", "HOME": tmp,
-            "XDG_CONFIG_HOME": os.path.join(tmp, "xdg-config"),
-            "XDG_DATA_HOME": os.path.join(tmp, "xdg-data")})
-for k in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY",
-          "ALL_PROXY", "all_proxy", "no_proxy", "NO_PROXY"):
-    env.pop(k, None)
+env = isolated_env(tmp, timeout_scale="0.05")
 conf_on = os.path.join(tmp, "config-on")
 with open(conf_on, "w") as f:
     f.write("# defaults: update-moved-urls is on\n")
@@ -321,5 +300,4 @@ ok(os.path.islink(u) and read(real) == body.replace(
 
 srv.stop()
 shutil.rmtree(tmp, ignore_errors=True)
-print("1..%d" % n)
-sys.exit(1 if failed else 0)
+done()

@@ -18,24 +18,9 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from httpserver import FeedServer, rss  # noqa: E402
+from taplib import done, isolated_env, ok  # noqa: E402
 
 DATELINE = os.environ.get("DATELINE", "dateline")
-n = 0
-failed = 0
-
-
-def ok(cond, desc, info=None):
-    global n, failed
-    n += 1
-    if cond:
-        print("ok %d - %s" % (n, desc))
-    else:
-        failed += 1
-        print("not ok %d - %s" % (n, desc))
-        if info is not None:
-            for line in str(info).splitlines()[:30]:
-                print("# " + line)
-    sys.stdout.flush()
 
 
 tmp = tempfile.mkdtemp(prefix="dl-refresh-")
@@ -44,13 +29,7 @@ urls = os.path.join(tmp, "urls")
 conf = os.path.join(tmp, "config")
 with open(conf, "w") as f:
     f.write("set max-feed-size 5M\n")
-env = dict(os.environ)
-env.update({"DATELINE_TIMEOUT_SCALE": "0.01", "HOME": tmp,
-            "XDG_CONFIG_HOME": os.path.join(tmp, "xdg-config"),
-            "XDG_DATA_HOME": os.path.join(tmp, "xdg-data")})
-for k in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY",
-          "ALL_PROXY", "all_proxy", "no_proxy", "NO_PROXY"):
-    env.pop(k, None)
+env = isolated_env(tmp, timeout_scale="0.01")
 
 
 def refresh(extra=(), urls_file=None, environ=None):
@@ -392,6 +371,5 @@ ok(p.returncode == 1, "first run through a dead proxy: every feed failed, exit 1
    p.returncode)
 
 srv.stop()
-print("1..%d" % n)
 subprocess.run(["rm", "-rf", tmp])
-sys.exit(1 if failed else 0)
+done()
