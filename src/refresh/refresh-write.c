@@ -21,6 +21,7 @@
 #define BATCH_SECONDS	1.0
 /* Search index text waiting for the commit (store_index_queued). */
 #define INDEX_QUEUE_MAX	(1u * 1024 * 1024)
+
 /* A store error that is not one feed's: said on stderr by --refresh,
  * kept quiet under the UI (whose screen stderr would scribble on). */
 void
@@ -69,9 +70,14 @@ batch_begin_err(struct run *run, char **errp)
 		run_batch_end(run);
 	if (run->batch_open && store_index_queued(run->store) > INDEX_QUEUE_MAX &&
 	    store_index_flush(run->store, &err) != 0) {
+		/* The index would miss rows of items it holds: none of the
+		 * batch is kept (its feeds are fetched again next time). */
 		run_warn(run, err);
 		err = NULL;
-		run_batch_end(run);
+		store_rollback(run->store);
+		rstate_discard(run->st);
+		run->batch_open = 0;
+		run->batch_writes = 0;
 	}
 	if (!run->batch_open) {
 		if (store_begin(run->store, &err) != 0) {
