@@ -98,12 +98,24 @@ blank_line(struct out *o)
 		line_end(o, 0);
 }
 
+/* Whether s is printable ASCII, newlines and tabs only: the usual case,
+ * which SANITISE_DISPLAY would leave as it is. */
+static int
+plain_ascii(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0x7F ||
+		    ((unsigned char)*s < 0x20 && *s != '\n' && *s != '\t'))
+			return 0;
+	return 1;
+}
+
 static void
 para_add(struct para *p, enum role role, const char *s0)
 {
 	/* what a terminal shows in the columns we count (SANITISE_DISPLAY) */
-	char *s = utf8_sanitise(s0, strlen(s0), SANITISE_KEEP_NEWLINE |
-	    SANITISE_KEEP_TAB | SANITISE_DISPLAY);
+	char *s = plain_ascii(s0) ? xstrdup(s0) : utf8_sanitise(s0, strlen(s0),
+	    SANITISE_KEEP_NEWLINE | SANITISE_KEEP_TAB | SANITISE_DISPLAY);
 	size_t len = strlen(s), i;
 	uint32_t cp;
 	int n, w;
