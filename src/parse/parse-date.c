@@ -301,7 +301,7 @@ lookup(const struct name *tab, size_t n, const char *w)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (strcmp(tab[i].name, w) == 0)
+		if (tab[i].name[0] == w[0] && strcmp(tab[i].name, w) == 0)
 			return (int)i;
 	}
 	return -1;
@@ -313,7 +313,7 @@ is_weekday(const char *w)
 	size_t i;
 
 	for (i = 0; i < DL_ARRAY_LEN(weekdays); i++) {
-		if (strcmp(weekdays[i], w) == 0)
+		if (weekdays[i][0] == w[0] && strcmp(weekdays[i], w) == 0)
 			return 1;
 	}
 	return 0;
@@ -516,6 +516,23 @@ loose_word(struct loose *l, const char **s)
 	*s += n;
 	if (**s == '.')
 		(*s)++;
+	/* zones first: the word after a time is most often one */
+	i = lookup(zones, DL_ARRAY_LEN(zones), w);
+	/* "-0700 MST", Go's way: the numbers say it */
+	if (i >= 0 && l->numeric_zone) {
+		l->numeric_zone = 0;
+		return 0;
+	}
+	if (i >= 0 && !l->have_zone && (l->have_time || (l->have_year &&
+	    strcmp(w, "at") != 0))) {
+		l->t.offset = zones[i].value * 60;
+		l->have_zone = 1;
+		/* "GMT+0100", "GMT-07:00" */
+		if ((**s == '+' || **s == '-') && zones[i].value == 0 &&
+		    loose_offset(s, &l->t.offset) != 0)
+			return -1;
+		return 0;
+	}
 	if ((i = lookup(months, DL_ARRAY_LEN(months), w)) >= 0) {
 		if (months[i].value > 13)
 			l->mar = 1;
@@ -529,21 +546,6 @@ loose_word(struct loose *l, const char **s)
 	}
 	if (is_weekday(w) || (strcmp(w, "at") == 0 && !l->have_time))
 		return 0;
-	/* a zone: after the time, or after a date that has no time */
-	/* "-0700 MST", Go's way: the numbers say it */
-	if ((i = lookup(zones, DL_ARRAY_LEN(zones), w)) >= 0 && l->numeric_zone) {
-		l->numeric_zone = 0;
-		return 0;
-	}
-	if (i >= 0 && !l->have_zone && (l->have_time || l->have_year)) {
-		l->t.offset = zones[i].value * 60;
-		l->have_zone = 1;
-		/* "GMT+0100", "GMT-07:00" */
-		if ((**s == '+' || **s == '-') && zones[i].value == 0 &&
-		    loose_offset(s, &l->t.offset) != 0)
-			return -1;
-		return 0;
-	}
 	if (n == 1 && l->have_time && !l->have_zone &&
 	    zone_offset(w, 1, &l->t.offset) == 0) {
 		l->have_zone = 1;

@@ -160,9 +160,11 @@ html_rebase(char **html, const char *base)
 	const char *s = *html, *lt;
 	struct buf out = BUF_INIT;
 	size_t len = strlen(s), i = 0;
+	int base_clean;
 
 	if (base == NULL || *base == '\0' || !may_need(s))
 		return;
+	base_clean = text_is_clean(base, strlen(base), 0);
 	buf_grow(&out, len + 64);
 	while (i < len) {
 		if ((lt = memchr(s + i, '<', len - i)) == NULL) {
@@ -183,8 +185,9 @@ html_rebase(char **html, const char *base)
 			buf_addc(&out, s[i++]);
 	}
 	free(*html);
-	if (!text_is_clean(buf_str(&out), out.len, SANITISE_KEEP_NEWLINE |
-	    SANITISE_KEEP_TAB)) {
+	/* the HTML was clean: only the base can bring anything in */
+	if (!base_clean && !text_is_clean(buf_str(&out), out.len,
+	    SANITISE_KEEP_NEWLINE | SANITISE_KEEP_TAB)) {
 		*html = text_clean(buf_str(&out), out.len, SANITISE_KEEP_NEWLINE |
 		    SANITISE_KEEP_TAB);
 		buf_free(&out);

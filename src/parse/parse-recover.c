@@ -244,6 +244,8 @@ void_name(const char *s, size_t len)
 	static const char *const names[] = { "br", "hr", "img", "wbr" };
 	size_t i, n;
 
+	if (len < 2 || strchr("bBhHiIwW", s[1]) == NULL || s[1] == '\0')
+		return 0;	/* the common case, at once */
 	for (i = 0; i < DL_ARRAY_LEN(names); i++) {
 		n = strlen(names[i]);
 		if (len > n + 1 && strncasecmp(s + 1, names[i], n) == 0 &&
@@ -287,6 +289,38 @@ void_tag(const char *s, size_t len, size_t *end)
 	return 1;
 }
 
+/* Is s (a '<' near the end of the text) perhaps the start of a marker
+ * or of an empty element's name, cut by the chunk's end? */
+static int
+may_be_cut(const char *s, size_t n)
+{
+	static const char *const starts[] = { "<![CDATA[", "<!--", "<br", "<hr",
+	    "<img", "<wbr" };
+	size_t i, k;
+
+	for (i = 0; i < DL_ARRAY_LEN(starts); i++) {
+		k = strlen(starts[i]);
+		if (strncasecmp(s, starts[i], n < k ? n : k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* "]]>" or "-->" (c is its first character) in s: memchr finds the
+ * rare first character much faster than memmem finds the three. */
+static const char *
+find_end(const char *s, size_t n, char c)
+{
+	const char *e = s, *end = s + n;
+
+	while ((e = memchr(e, c, (size_t)(end - e))) != NULL) {
+		if (end - e >= 3 && e[1] == c && e[2] == '>')
+			return e;
+		e++;
+	}
+	return NULL;
+}
+
 void
 recover_push(struct parser *p, const char *s, size_t len, int final)
 {
@@ -294,6 +328,7 @@ recover_push(struct parser *p, const char *s, size_t len, int final)
 	const char *t, *lt, *e;
 	size_t n, i = 0, from = 0, end = 0;
 	int r;
+	char c;
 
 	if (p->failed)
 		return;
@@ -308,9 +343,12 @@ recover_push(struct parser *p, const char *s, size_t len, int final)
 	n = len;
 	while (i < n) {
 		if (p->void_state != 0) {	/* in CDATA (1) or a comment (2) */
-			e = memmem(t + i, n - i, p->void_state == 1 ? "]]>" : "-->", 3);
-			if (e == NULL) {
-				i = n > i + 2 ? n - 2 : i;	/* a marker may be cut */
+			c = p->void_state == 1 ? ']' : '-';
+			if ((e = find_end(t + i, n - i, c)) == NULL) {
+				/* only a cut "]]" or "--" waits for more */
+				i = n;
+				while (i > 0 && n - i < 2 && t[i - 1] == c)
+					i--;
 				break;
 			}
 			i = (size_t)(e - t) + 3;
@@ -322,9 +360,8 @@ recover_push(struct parser *p, const char *s, size_t len, int final)
 			break;
 		}
 		i = (size_t)(lt - t);
-		if (n - i < 9 && !final) {
-			break;		/* "<![CDATA[" or a name may be cut */
-		}
+		if (n - i < 9 && !final && may_be_cut(t + i, n - i))
+			break;		/* "<![CDATA[", "<!--" or a name cut */
 		if (n - i >= 9 && memcmp(t + i, "<![CDATA[", 9) == 0) {
 			p->void_state = 1;
 			i += 9;
