@@ -20,6 +20,10 @@ struct run {
 	int			 batch_open;
 	int			 batch_writes;
 	double			 batch_start;	/* time_monotonic() at its BEGIN */
+	int			 batch_parts;	/* feeds stored in it, */
+	int			 batch_new;	/* their new items, */
+	size_t			 batch_updated;	/* how many of them changed */
+	size_t			 batch_unchanged;
 	int			 background;	/* no stderr: a UI owns it */
 	struct job		*holder;	/* streaming into the store */
 	struct job		**deferred;	/* done while holder held it */

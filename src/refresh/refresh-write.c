@@ -32,6 +32,33 @@ run_warn(struct run *run, char *err)
 	free(err);
 }
 
+/* The shared transaction is gone (rolled back after an error): so are
+ * the feeds written into it since the last commit.  Their body hashes are
+ * forgotten, so the next refresh fetches and stores them again. */
+static void
+batch_lost(struct run *run)
+{
+	if (run->batch_parts > 0)
+		run_warn(run, xasprintf(P_("%s: the store rolled back the last "
+		    "%d feed after an error; the next refresh fetches it again",
+		    "%s: the store rolled back the last %d feeds after an error; "
+		    "the next refresh fetches them again",
+		    (unsigned long)run->batch_parts), store_path(run->store),
+		    run->batch_parts));
+	rstate_discard(run->st);
+	/* They were counted as stored: they failed. */
+	run->sum->updated -= run->batch_updated <= run->sum->updated ?
+	    run->batch_updated : run->sum->updated;
+	run->sum->unchanged -= run->batch_unchanged <= run->sum->unchanged ?
+	    run->batch_unchanged : run->sum->unchanged;
+	run->sum->failed += (size_t)run->batch_parts;
+	run->sum->new_items -= run->batch_new;
+	run->batch_open = 0;
+	run->batch_writes = 0;
+	run->batch_parts = run->batch_new = 0;
+	run->batch_updated = run->batch_unchanged = 0;
+}
+
 void
 run_batch_end(struct run *run)
 {
@@ -39,17 +66,20 @@ run_batch_end(struct run *run)
 
 	if (!run->batch_open)
 		return;
-	run->batch_open = 0;
-	run->batch_writes = 0;
-	if (store_commit(run->store, &err) != 0) {
-		run_warn(run, err);
-		err = NULL;
-		store_rollback(run->store);
-		/* Nothing of these feeds was stored: their body hashes must
-		 * not be remembered, the next refresh fetches them again. */
-		rstate_discard(run->st);
+	if (!store_in_transaction(run->store)) {
+		batch_lost(run);
 		return;
 	}
+	if (store_commit(run->store, &err) != 0) {
+		run_warn(run, err);
+		store_rollback(run->store);
+		batch_lost(run);
+		return;
+	}
+	run->batch_open = 0;
+	run->batch_writes = 0;
+	run->batch_parts = run->batch_new = 0;
+	run->batch_updated = run->batch_unchanged = 0;
 	/* The side file's writes go with them (never before: a body's hash
 	 * must not be remembered when its items were not stored). */
 	if (rstate_flush(run->st, &err) != 0) {
@@ -65,6 +95,8 @@ batch_begin_err(struct run *run, char **errp)
 {
 	char *err = NULL;
 
+	if (run->batch_open && !store_in_transaction(run->store))
+		batch_lost(run);
 	if (run->batch_open && (run->batch_writes >= BATCH_MAX ||
 	    time_monotonic() - run->batch_start >= BATCH_SECONDS))
 		run_batch_end(run);
@@ -75,9 +107,7 @@ batch_begin_err(struct run *run, char **errp)
 		run_warn(run, err);
 		err = NULL;
 		store_rollback(run->store);
-		rstate_discard(run->st);
-		run->batch_open = 0;
-		run->batch_writes = 0;
+		batch_lost(run);
 	}
 	if (!run->batch_open) {
 		if (store_begin(run->store, &err) != 0) {
@@ -248,6 +278,12 @@ job_store_items(struct job *j, const struct fetch_result *r, char **err)
 		return -1;
 	}
 	job_release_store(j, 0);
+	j->run->batch_parts++;
+	j->run->batch_new += j->new_items;
+	if (j->new_items + j->changed > 0)
+		j->run->batch_updated++;
+	else
+		j->run->batch_unchanged++;
 	return 0;
 fail:
 	job_release_store(j, 1);

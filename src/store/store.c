@@ -66,6 +66,15 @@ store_fail(struct store *s, char **err, const char *what)
 	int code = sqlite3_extended_errcode(s->db);
 	const char *hint = hint_for(code);
 
+	/* After some errors (a full disk, an I/O error) SQLite has rolled
+	 * the whole transaction back by itself; statements would now commit
+	 * one by one, and the index rows queued for the commit are void. */
+	if (s->in_tx && sqlite3_get_autocommit(s->db)) {
+		store_fts_drop(s);
+		s->in_tx = 0;
+		s->in_part = 0;
+	}
+
 	if (err == NULL)
 		return -1;
 	if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
@@ -254,6 +263,12 @@ store_part_end(struct store *s, int keep, char **err)
 		return -1;
 	}
 	return keep ? -1 : 0;
+}
+
+int
+store_in_transaction(const struct store *s)
+{
+	return s->in_tx;
 }
 
 size_t

@@ -77,6 +77,9 @@ int	 store_part_end(struct store *s, int keep, char **err);
  * commit; between parts the caller may write them earlier to bound that
  * memory (bytes of text waiting: store_index_queued). */
 size_t	 store_index_queued(const struct store *s);
+/* Is a transaction open?  0 after store_begin when an error made SQLite
+ * roll it back by itself (everything since store_begin is gone). */
+int	 store_in_transaction(const struct store *s);
 int	 store_index_flush(struct store *s, char **err);
 
 /* --- Feeds ---------------------------------------------------------- */

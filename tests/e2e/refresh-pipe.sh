@@ -78,4 +78,37 @@ is "the old text of the changed items is gone from the index" \
 read_state=$(dl --mark-read "file://$tmp/small2.xml" 2>&1)
 contains "read state can be set afterwards" "$read_state" "60"
 
+# The disk fills up in the middle of a cold refresh (a file size limit):
+# feeds whose shared transaction is lost are reported as failed, and the
+# store never holds an item without its search index row.  The next
+# refresh stores everything.
+db="$tmp/full.db"
+limited() {
+	"$PYTHON3" -c 'import os, resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+n = int(sys.argv[1])
+resource.setrlimit(resource.RLIMIT_FSIZE, (n, n))
+os.execvp(sys.argv[2], sys.argv[2:])' "$@"
+}
+rows() {
+	"$PYTHON3" -c 'import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+print("%d %d" % (db.execute("SELECT count(*) FROM items").fetchone()[0],
+    db.execute("SELECT count(*) FROM items_fts_docsize").fetchone()[0]))' "$db"
+}
+err=$(limited 1500000 "$DATELINE" --urls "$tmp/urls" --cache "$db" \
+    --config "$tmp/config" --refresh 2>&1)
+rc=$?
+ok "a refresh that runs out of disk fails (exit $rc)" test "$rc" -ne 0
+contains "it says the disk failed" "$err" "disk"
+set -- $(rows)
+ok "some items were not stored ($1 of 3480)" test "$1" -lt 3480
+is "every stored item has its search index row" "$2" "$1"
+dl --refresh -q
+is "the next refresh succeeds" "$?" 0
+is "and stores every item" "$(items)" 3480
+set -- $(rows)
+is "each with its index row" "$2" 3480
+is "all searchable" "$(hits bigfmark)" 3000
+
 tap_done
