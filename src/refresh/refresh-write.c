@@ -191,6 +191,11 @@ job_upsert(struct job *j, const struct item *item, struct store_prep *prep)
 		    &j->store_err);
 	if (rc != 0)
 		return -1;
+	/* A big feed streaming into its part: its index rows too. */
+	if (j->run->holder == j &&
+	    store_index_queued(j->run->store) > INDEX_QUEUE_MAX &&
+	    store_index_flush(j->run->store, &j->store_err) != 0)
+		return -1;
 	if (ch == STORE_NEW && j->want_ft)
 		ft_list_add(&j->ft, id, item->link,
 		    strncmp(j->sub->url, "file://", 7) == 0);
@@ -201,13 +206,21 @@ job_upsert(struct job *j, const struct item *item, struct store_prep *prep)
 	return 0;
 }
 
-/* Too many items held: take the store and write them as they come. */
+/* Too many items held: take the store and write them as they come.  The
+ * index rows of earlier feeds are written first, so that this feed's own
+ * can be written as they pile up (store_index_flush inside its part). */
 void
 job_take_store(struct job *j)
 {
 	char *err = NULL;
 	size_t i;
 
+	if (run_batch_begin(j->run) != 0)
+		return;
+	if (store_index_flush(j->run->store, &err) != 0) {
+		run_warn(j->run, err);
+		return;
+	}
 	if (part_begin(j, &err) != 0) {
 		free(err);
 		return;

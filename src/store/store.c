@@ -280,7 +280,9 @@ store_index_queued(const struct store *s)
 int
 store_index_flush(struct store *s, char **err)
 {
-	if (s->in_part)
+	/* Inside a part only when all that waits is the part's own: the
+	 * rows of earlier parts would be undone with it. */
+	if (s->in_part && s->part_fts > 0)
 		return 0;
 	return store_fts_flush(s, err);
 }

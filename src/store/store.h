@@ -74,8 +74,9 @@ void	 store_rollback(struct store *s);
 int	 store_part_begin(struct store *s, char **err);
 int	 store_part_end(struct store *s, int keep, char **err);
 /* Inside a transaction the search index rows wait in memory for the
- * commit; between parts the caller may write them earlier to bound that
- * memory (bytes of text waiting: store_index_queued). */
+ * commit; the caller may write them earlier to bound that memory (bytes
+ * of text waiting: store_index_queued): between parts, or inside a part
+ * begun with nothing waiting (a big feed's; otherwise it does nothing). */
 size_t	 store_index_queued(const struct store *s);
 /* Is a transaction open?  0 after store_begin when an error made SQLite
  * roll it back by itself (everything since store_begin is gone). */
