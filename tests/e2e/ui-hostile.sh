@@ -70,6 +70,13 @@ for f in hostile.xml hostile.json; do
 	scan_ok "--parse $f: JSON whose every string is clean" json "$T/parse.out"
 	scan_ok "--parse $f: clean warnings" text "$T/parse.err"
 done
+# on a terminal --render colours its roles: the same scan as the reader's
+if command -v script >/dev/null 2>&1; then
+	TERM=xterm script -q -c "$DATELINE --render $T/hostile.xml --width 60" /dev/null \
+		</dev/null >"$T/render.tty" 2>&1
+	ok "--render on a terminal writes colour" grep -q "$esc\[" "$T/render.tty"
+	scan_ok "--render on a terminal: only its own escapes, clean text" pty "$T/render.tty"
+fi
 $DL --search Controls >"$T/search.out" 2>&1
 is "--search finds the hostile stories" "$(grep -c . "$T/search.out")" 2
 scan_ok "--search prints clean text" text "$T/search.out"
