@@ -68,7 +68,8 @@ strip_query(const char *q, size_t len, int *page)
 		eq = memchr(p, '=', (size_t)(amp - p));
 		if (eq != NULL && is_page_key(p, (size_t)(eq - p))) {
 			if (amp - eq > 1 && amp - eq <= 3 &&
-			    strspn(eq + 1, "0123456789") == (size_t)(amp - eq - 1))
+			    strspn(eq + 1, "0123456789") ==
+			    (size_t)(amp - eq - 1))
 				*page = atoi(eq + 1);
 		} else if (amp > p) {
 			if (b.len > 0)
@@ -106,7 +107,7 @@ strip_page(struct buf *path, int *page)
 	if (d < s + len && s + len - d <= 2 && d > s &&
 	    atoi(d) <= MAX_PAGE_NUMBER) {
 		cut = d;
-		if (cut - s >= 1 && cut[-1] == 'p' && cut - s >= 2 && cut[-2] == '/')
+		if (cut - s >= 2 && cut[-1] == 'p' && cut[-2] == '/')
 			cut--;		/* "/p2" */
 		if (strchr("/-_,", cut[-1]) != NULL) {
 			*page = atoi(d);
@@ -270,7 +271,8 @@ consider(struct next_search *s, const GumboNode *n)
 		text = buf_str(&t);
 		while (*text == ' ')
 			text++;
-		if (strspn(text, "0123456789") == strlen(text) && *text != '\0' &&
+		if (*text != '\0' &&
+		    strspn(text, "0123456789") == strlen(text) &&
 		    strlen(text) <= 3 && atoi(text) == s->page + 1)
 			slot = &s->numbered;
 		else if (says_next(text))
@@ -291,7 +293,8 @@ search(struct next_search *s, const GumboNode *n, int depth)
 
 	if (n->type != GUMBO_NODE_ELEMENT || depth >= EXTRACT_MAX_DEPTH)
 		return;
-	if (n->v.element.tag == GUMBO_TAG_A || n->v.element.tag == GUMBO_TAG_LINK) {
+	if (n->v.element.tag == GUMBO_TAG_A ||
+	    n->v.element.tag == GUMBO_TAG_LINK) {
 		consider(s, n);
 		return;
 	}

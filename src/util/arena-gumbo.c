@@ -9,17 +9,17 @@
  * only has to land in the right text node.  So, before gumbo, every long
  * run of plain text between tags (no character reference, no carriage
  * return or NUL, which gumbo would rewrite) is replaced by a placeholder
- * of two private-use characters numbering the run; gumbo parses the
- * short skeleton; then the tree's text nodes get the runs back.  The run keeps its white space
- * at both ends outside the placeholder, so gumbo sees the same white
- * space and the same "there is text here" as it would have, and builds
- * the same tree.  Markup that gumbo does not read as text (tags, comments,
- * raw-text elements such as <script>, <style>, <textarea>, <title>) is
- * copied as it is; and should a run come back from anywhere but a text
- * node (markup read otherwise than gumbo reads it), the page is parsed
- * again as it is.  A page that holds the placeholder characters itself,
- * is not valid UTF-8 or has a <frameset> (where gumbo keeps the spaces of
- * text and drops its letters) is parsed as it is.
+ * of two private-use characters numbering the run; gumbo parses the short
+ * skeleton; then the tree's text nodes get the runs back.  The run keeps
+ * its white space at both ends outside the placeholder, so gumbo sees the
+ * same white space and the same "there is text here" as it would have, and
+ * builds the same tree.  Markup that gumbo does not read as text (tags,
+ * comments, raw-text elements such as <script>, <style>, <textarea>,
+ * <title>) is copied as it is; and should a run come back from anywhere
+ * but a text node (markup read otherwise than gumbo reads it), the page is
+ * parsed again as it is.  A page that holds the placeholder characters
+ * itself, is not valid UTF-8 or has a <frameset> (where gumbo keeps the
+ * spaces of text and drops its letters) is parsed as it is.
  */
 #include "config.h"
 
@@ -168,7 +168,8 @@ tag_end(const char *s, const char *end)
 			;
 		if (s < end && (*s == '"' || *s == '\'')) {
 			q = *s;
-			if ((s = memchr(s + 1, q, (size_t)(end - s - 1))) == NULL)
+			s = memchr(s + 1, q, (size_t)(end - s - 1));
+			if (s == NULL)
 				return end;
 		} else
 			s--;	/* unquoted: ends at space or '>' */
@@ -203,7 +204,8 @@ raw_end(const char *s, const char *end, const char *name, size_t n)
 	while ((lt = memchr(s, '<', (size_t)(end - s))) != NULL) {
 		if ((size_t)(end - lt) > n + 2 && lt[1] == '/' &&
 		    strncasecmp(lt + 2, name, n) == 0 &&
-		    (is_space(lt[2 + n]) || lt[2 + n] == '/' || lt[2 + n] == '>'))
+		    (is_space(lt[2 + n]) || lt[2 + n] == '/' ||
+		    lt[2 + n] == '>'))
 			return lt;
 		s = lt + 1;
 	}
@@ -457,7 +459,8 @@ arena_gumbo_parse(struct arena *a, const char *html, size_t len)
 				arena_release(a);
 				arena_init(a, ARENA_GUMBO_LIMIT(len),
 				    ARENA_GUMBO_GUESS(len));
-				out = gumbo_parse_with_options(&opts, html, len);
+				out = gumbo_parse_with_options(&opts, html,
+				    len);
 			}
 		} else
 			out = gumbo_parse_with_options(&opts, html, len);

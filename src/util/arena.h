@@ -19,7 +19,7 @@ struct arena {
 	struct arena_block	*blocks;	/* newest first */
 	char			*next;		/* free space of the newest */
 	char			*end;
-	char			*last;		/* the latest piece handed out */
+	char			*last;		/* the latest piece given */
 	size_t			 used;		/* bytes handed out */
 	size_t			 limit;
 	size_t			 block_size;	/* of the next block */
@@ -51,7 +51,8 @@ void	 arena_release(struct arena *a);
  * gumbo's parse with its nodes in an arena: no malloc or free per node,
  * and no walk of the tree to free it (arena_release frees it); long runs
  * of plain text are kept out of gumbo's tokenizer and put back into the
- * tree's text nodes, the same tree at a third of the time (arena-gumbo.c).  The arena
+ * tree's text nodes: the same tree at a third of the time
+ * (arena-gumbo.c).  The arena
  * (initialised here) is limited to ARENA_GUMBO_LIMIT(len) bytes: a page
  * that needs more is given up, not parsed on.  Returns the tree (valid
  * until arena_release), or NULL when the arena ran out (the arena is then
