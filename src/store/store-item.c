@@ -500,6 +500,7 @@ store_item_prepare(const struct item *it)
 	/* It waits for the store: only what it holds (the buffer grew by
 	 * doubling from the HTML's length). */
 	if (p->body.data != NULL && p->body.cap > p->body.len + 1) {
+		p->body.data[p->body.len] = '\0';	/* grown, maybe never added to */
 		p->body.data = xrealloc(p->body.data, p->body.len + 1);
 		p->body.cap = p->body.len + 1;
 	}

@@ -111,4 +111,24 @@ set -- $(rows)
 is "each with its index row" "$2" 3480
 is "all searchable" "$(hits bigfmark)" 3000
 
+# Every feed of the parser's tests and fuzz seeds (broken, hostile,
+# empty, other charsets) through the parse thread into a store: no crash,
+# no sanitizer report, and items and index rows agree.
+for f in "$srcdir"/tests/data/parse*/* "$srcdir"/fuzz/corpus/parse/*; do
+	[ -f "$f" ] && printf 'file://%s\n' "$(cd "$(dirname "$f")" && pwd)/$(basename "$f")"
+done >"$tmp/hostile-urls"
+db="$tmp/hostile.db"
+err=$("$DATELINE" --urls "$tmp/hostile-urls" --cache "$db" --config "$tmp/config" \
+    --refresh 2>&1)
+rc=$?
+ok "the parser's test feeds refresh without a crash (exit $rc)" test "$rc" -le 3
+case $err in
+*Sanitizer*|*"runtime error"*) sanitizer=yes ;;
+*) sanitizer=no ;;
+esac
+is "and without a sanitizer report" "$sanitizer" no
+set -- $(rows)
+ok "their items are stored ($1)" test "$1" -gt 0
+is "each with its index row" "$2" "$1"
+
 tap_done
