@@ -238,6 +238,23 @@ refs_push(struct parser *p, const char *s, size_t len, int final)
  */
 #define VOID_MAX_TAG 4096
 
+/* Is s (a '<' near the end of the text) perhaps the start of a marker
+ * or of an empty element's name, cut by the chunk's end? */
+static int
+may_be_cut(const char *s, size_t n)
+{
+	static const char *const starts[] = { "<![CDATA[", "<!--", "<br", "<hr",
+	    "<img", "<wbr" };
+	size_t i, k;
+
+	for (i = 0; i < DL_ARRAY_LEN(starts); i++) {
+		k = strlen(starts[i]);
+		if (strncasecmp(s, starts[i], n < k ? n : k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static size_t
 void_name(const char *s, size_t len)
 {
@@ -265,10 +282,8 @@ void_tag(const char *s, size_t len, size_t *end)
 	size_t n, i;
 	char q = '\0';
 
-	if (len < 6)
-		return -1;
 	if ((n = void_name(s, len)) == 0)
-		return 0;
+		return len < 6 && may_be_cut(s, len) ? -1 : 0;
 	for (i = n + 1; i < len && (q != '\0' || s[i] != '>'); i++) {
 		if (q != '\0' && s[i] == q)
 			q = '\0';
@@ -287,23 +302,6 @@ void_tag(const char *s, size_t len, size_t *end)
 	if (s[i + 1] == '<' && s[i + 2] == '/' && strncasecmp(s + i + 3, s + 1, n) == 0)
 		return 0;
 	return 1;
-}
-
-/* Is s (a '<' near the end of the text) perhaps the start of a marker
- * or of an empty element's name, cut by the chunk's end? */
-static int
-may_be_cut(const char *s, size_t n)
-{
-	static const char *const starts[] = { "<![CDATA[", "<!--", "<br", "<hr",
-	    "<img", "<wbr" };
-	size_t i, k;
-
-	for (i = 0; i < DL_ARRAY_LEN(starts); i++) {
-		k = strlen(starts[i]);
-		if (strncasecmp(s, starts[i], n < k ? n : k) == 0)
-			return 1;
-	}
-	return 0;
 }
 
 /* "]]>" or "-->" (c is its first character) in s: memchr finds the
