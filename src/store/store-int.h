@@ -109,6 +109,14 @@ void		 store_zip(const char *text, struct store_zipped *z);
 int		 store_bind_zipped(sqlite3_stmt *st, int col, const char *text,
 		     struct store_zipped *z);
 char		*store_col_body(sqlite3_stmt *st, int col);
+/* store-tok.c: the index's words split on the preparing thread and
+ * replayed by the writing connection's tokenizer (registered by
+ * store_tok_register on every connection before the index is used).
+ * store_tok_split turns text into the word list in place (left as it is
+ * when it cannot). */
+int		 store_tok_register(sqlite3 *db);
+void		 store_tok_split(struct buf *text);
+void		 store_tok_release(void);
 /* Free this thread's compression contexts (made again when needed). */
 void		 store_zip_release(void);
 

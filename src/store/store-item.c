@@ -499,6 +499,7 @@ store_item_prepare(const struct item *it)
 	fts_body(&p->body, &row);
 	/* It waits for the store: only what it holds (the buffer grew by
 	 * doubling from the HTML's length). */
+	store_tok_split(&p->body);
 	if (p->body.data != NULL && p->body.cap > p->body.len + 1) {
 		p->body.data[p->body.len] = '\0';	/* grown, maybe never added to */
 		p->body.data = xrealloc(p->body.data, p->body.len + 1);

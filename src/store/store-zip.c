@@ -39,6 +39,7 @@ void
 store_thread_done(void)
 {
 	store_zip_release();
+	store_tok_release();
 }
 
 void

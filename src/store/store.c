@@ -503,6 +503,12 @@ store_open(const char *path, int flags, char **err)
 			store_fail(s, err, _("opening the store"));
 		goto fail;
 	}
+	/* Before the search index is first used on this connection. */
+	if (store_tok_register(s->db) != 0) {
+		*err = xasprintf(_("%s: %s: %s"), s->path, _("opening the store"),
+		    "FTS5 tokenizer");
+		goto fail;
+	}
 	if (configure(s, err) != 0)
 		goto fail;
 	return s;
@@ -534,6 +540,7 @@ store_close(struct store *s)
 		    NULL, NULL, NULL);
 	sqlite3_close(s->db);
 	store_zip_release();
+	store_tok_release();
 	free(s->path);
 	free(s);
 }
