@@ -83,6 +83,8 @@ struct fetcher {
 	int		 nexec;
 	struct host_count *hosts;
 	size_t		 nhosts;
+	void		(*tick)(void *);	/* fetch_set_tick */
+	void		*tick_ctx;
 };
 
 void	transfer_fill_result(struct transfer *t);

@@ -158,6 +158,20 @@ fetch_add(struct fetcher *f, const struct fetch_request *req)
 }
 
 void
+fetch_set_tick(struct fetcher *f, void (*tick)(void *), void *ctx)
+{
+	f->tick = tick;
+	f->tick_ctx = ctx;
+}
+
+void
+fetch_wakeup(struct fetcher *f)
+{
+	if (f->multi != NULL)
+		curl_multi_wakeup(f->multi);
+}
+
+void
 fetch_cancel(struct fetcher *f)
 {
 	atomic_store(&f->cancelled, 1);
@@ -721,6 +735,8 @@ fetch_run(struct fetcher *f, char **err)
 			break;
 		}
 		exec_service(f, fds, owners, nfds);
+		if (f->tick != NULL)
+			f->tick(f->tick_ctx);
 	}
 	free(fds);
 	free(owners);

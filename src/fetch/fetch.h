@@ -109,6 +109,11 @@ void		 fetch_add(struct fetcher *f, const struct fetch_request *req);
 int		 fetch_run(struct fetcher *f, char **err);
 /* From any thread: end the transfers soon (each gets FETCH_CANCELLED). */
 void		 fetch_cancel(struct fetcher *f);
+/* tick(ctx) runs on fetch_run's thread after every wait, which
+ * fetch_wakeup (any thread) ends at once: work another thread finished
+ * is taken up without waiting for the network. */
+void		 fetch_set_tick(struct fetcher *f, void (*tick)(void *), void *ctx);
+void		 fetch_wakeup(struct fetcher *f);
 void		 fetch_free(struct fetcher *f);
 
 /* One URL into memory (for page fetches: --extract URL, full text).  At

@@ -47,7 +47,10 @@ uint64_t body_hash_length(const char *s);
 typedef void pipe_data_fn(void *ctx, const char *data, size_t len);
 typedef void pipe_finish_fn(void *ctx);
 struct pipe;
-struct pipe *pipe_new(pipe_data_fn *data_fn, pipe_finish_fn *finish_fn);
+/* notify(notify_ctx) is called on the pipe's thread each time a ctx
+ * becomes ready (NULL: not called). */
+struct pipe *pipe_new(pipe_data_fn *data_fn, pipe_finish_fn *finish_fn,
+	     void (*notify)(void *), void *notify_ctx);
 /* Queue a copy of the bytes for data_fn(ctx), then finish_fn(ctx); waits
  * while too many bytes are queued. */
 void	 pipe_put(struct pipe *p, void *ctx, const char *data, size_t len);

@@ -42,6 +42,8 @@ struct pipe {
 	pthread_cond_t	 ready_cv;	/* a ctx is ready */
 	pipe_data_fn	*data_fn;
 	pipe_finish_fn	*finish_fn;
+	void		(*notify)(void *);	/* a ctx is ready */
+	void		*notify_ctx;
 	struct task	*head, *tail;
 	size_t		 queued;	/* bytes in the queue */
 	int		 busy;		/* the thread runs a task */
@@ -87,6 +89,8 @@ pipe_main(void *arg)
 			pthread_cond_signal(&p->ready_cv);
 		}
 		pthread_cond_broadcast(&p->space);
+		if (t->finish && p->notify != NULL)
+			p->notify(p->notify_ctx);
 		free(t);
 	}
 	pthread_mutex_unlock(&p->lock);
@@ -95,12 +99,15 @@ pipe_main(void *arg)
 }
 
 struct pipe *
-pipe_new(pipe_data_fn *data_fn, pipe_finish_fn *finish_fn)
+pipe_new(pipe_data_fn *data_fn, pipe_finish_fn *finish_fn,
+    void (*notify)(void *), void *notify_ctx)
 {
 	struct pipe *p = xcalloc(1, sizeof *p);
 
 	p->data_fn = data_fn;
 	p->finish_fn = finish_fn;
+	p->notify = notify;
+	p->notify_ctx = notify_ctx;
 	pthread_mutex_init(&p->lock, NULL);
 	pthread_cond_init(&p->work, NULL);
 	pthread_cond_init(&p->space, NULL);

@@ -508,6 +508,18 @@ collect(struct run *run, int wait)
 }
 
 static void
+pipe_ready_wake(void *ctx)
+{
+	fetch_wakeup(ctx);
+}
+
+static void
+pipe_tick(void *ctx)
+{
+	collect(ctx, 0);
+}
+
+static void
 on_done(void *ctx, const struct fetch_result *r)
 {
 	struct job *j = ctx;
@@ -655,7 +667,10 @@ refresh_run_owned(const struct refresh_opts *opts, refresh_progress_fn *progress
 		queue_feed(&run, &opts->feeds[i], now);
 	}
 	run_batch_end(&run);
-	run.pipe = pipe_new(pipe_data, pipe_done);
+	/* A feed parsed on the other thread wakes the network loop, which
+	 * stores it (collect) even while every transfer waits. */
+	run.pipe = pipe_new(pipe_data, pipe_done, pipe_ready_wake, run.f);
+	fetch_set_tick(run.f, pipe_tick, &run);
 	rc = fetch_run(run.f, err);
 	/* Feeds still being parsed; finishing them may start more fetches
 	 * (autodiscovery, full texts). */
