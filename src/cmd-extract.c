@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "config/conf.h"
 #include "fetch/fetch.h"
 #include "refresh/refresh.h"
 #include "story/extract.h"
@@ -82,6 +83,9 @@ cmd_extract(const struct cli *cli)
 		return EXIT_USAGE;
 	}
 	if (is_url(what)) {
+		/* ca-file, user-agent and the time limits apply */
+		conf_init(cli->config, cli->theme);
+		conf_fetch_url_defaults();
 		/* the article's next pages too */
 		if (fulltext_fetch_article(what, base, &r, &err) != 0)
 			goto out;

@@ -137,26 +137,6 @@ load_urls(const struct cli *cli, struct urls *u, char **path,
 }
 
 static void
-fetch_options(struct fetch_opts *fo, char **ca_file)
-{
-	memset(fo, 0, sizeof *fo);
-	fo->max_parallel = (int)conf_int(CONF_MAX_PARALLEL);
-	fo->max_per_host = (int)conf_int(CONF_MAX_PER_HOST);
-	fo->max_bytes = (size_t)conf_int(CONF_MAX_FEED_SIZE);
-	fo->connect_timeout = (double)conf_int(CONF_TIMEOUT_CONNECT);
-	fo->total_timeout = (double)conf_int(CONF_TIMEOUT_TOTAL);
-	fo->low_speed_time = (double)conf_int(CONF_LOW_SPEED_TIME);
-	fo->low_speed_limit = conf_int(CONF_LOW_SPEED_LIMIT) > 0 ?
-	    (long)conf_int(CONF_LOW_SPEED_LIMIT) : -1;
-	fo->max_redirects = conf_int(CONF_MAX_REDIRECTS) > 0 ?
-	    (int)conf_int(CONF_MAX_REDIRECTS) : -1;
-	if (*conf_str(CONF_USER_AGENT) != '\0')
-		fo->user_agent = conf_str(CONF_USER_AGENT);
-	if (*conf_str(CONF_CA_FILE) != '\0')
-		fo->ca_file = *ca_file = conf_expand_home(conf_str(CONF_CA_FILE));
-}
-
-static void
 print_summary(struct progress *p, const struct refresh_summary *s)
 {
 	char skipped[64] = "", full[96] = "";
@@ -258,7 +238,7 @@ cmd_refresh(const struct cli *cli)
 	ro.nfeeds = n;
 	ro.force = conf_bool(CONF_IGNORE_TTL);
 	ro.min_interval = conf_int(CONF_MIN_INTERVAL);
-	fetch_options(&ro.fetch, &ca_file);
+	conf_fetch_opts(&ro.fetch, &ca_file);
 	ro.fulltext = conf_bool(CONF_FULLTEXT);
 	ro.keep_days = (int)conf_int(CONF_KEEP_DAYS);
 	ro.keep_items = (int)conf_int(CONF_KEEP_ITEMS);

@@ -7,8 +7,10 @@ tests_unit_test_util_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_util_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test-util
 endif
-TESTS += tests/e2e/cli.sh tests/e2e/valgrind.sh tests/e2e/retention.sh tests/e2e/ui-options.sh
-EXTRA_DIST += tests/e2e/cli.sh tests/e2e/valgrind.sh tests/e2e/retention.sh tests/e2e/ui-options.sh
+TESTS += tests/e2e/cli.sh tests/e2e/valgrind.sh tests/e2e/retention.sh tests/e2e/ui-options.sh \
+	tests/e2e/ui-moved.py
+EXTRA_DIST += tests/e2e/cli.sh tests/e2e/valgrind.sh tests/e2e/retention.sh tests/e2e/ui-options.sh \
+	tests/e2e/ui-moved.py
 # filter:PROGRAM:URL feeds; permanent redirects rewrite the urls file;
 # HTTP/2 over TLS against nginx with a throwaway CA.
 TESTS += tests/e2e/refresh-filter.py

@@ -215,6 +215,13 @@ char	*conf_config_path(void);	/* conf_config_dir()/config */
 char	*conf_cache_path(const char *cli_value);
 char	*conf_urls_path(const char *cli_value);
 char	*conf_expand_home(const char *path);
+
+/* conf-fetch.c: the fetch options from the configuration (*ca_file, to
+ * free after the fetcher is done, or NULL), and the same set as the
+ * defaults of fetch_url (article pages: `f`, --extract URL). */
+struct fetch_opts;
+void	 conf_fetch_opts(struct fetch_opts *fo, char **ca_file);
+void	 conf_fetch_url_defaults(void);
 /* Create the directory that will hold path (and its parents), mode 0700. */
 int	 conf_make_parent_dir(const char *path, char **err);
 

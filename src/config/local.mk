@@ -1,7 +1,7 @@
 # config: option table, config file parser, themes, paths (src/config/).
 libdateline_a_SOURCES += src/config/conf.h src/config/conf-private.h \
 	src/config/options.c src/config/conf.c src/config/conf-parse.c \
-	src/config/conf-style.c src/config/conf-path.c \
+	src/config/conf-style.c src/config/conf-path.c src/config/conf-fetch.c \
 	src/config/newsboat.h src/config/newsboat.c
 dateline_SOURCES += src/cmd-config.c
 if HAVE_CMOCKA

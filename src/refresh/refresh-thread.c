@@ -46,6 +46,7 @@ struct refresh {
 	struct refresh_feed	*feeds;
 	char			*cache;
 	char			*user_agent;
+	char			*ca_file;
 };
 
 static char *
@@ -140,6 +141,8 @@ copy_opts(struct refresh *r, const struct refresh_opts *o)
 	r->opts.cache = r->cache;
 	r->user_agent = dup_or_null(o->fetch.user_agent);
 	r->opts.fetch.user_agent = r->user_agent;
+	r->ca_file = dup_or_null(o->fetch.ca_file);
+	r->opts.fetch.ca_file = r->ca_file;
 	r->feeds = xcalloc(o->nfeeds + 1, sizeof *r->feeds);
 	for (i = 0; i < o->nfeeds; i++) {
 		const struct refresh_feed *f = &o->feeds[i];
@@ -170,6 +173,7 @@ free_opts(struct refresh *r)
 	free(r->feeds);
 	free(r->cache);
 	free(r->user_agent);
+	free(r->ca_file);
 }
 
 struct refresh *

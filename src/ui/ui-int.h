@@ -9,7 +9,9 @@
 #include <stdint.h>
 
 #include "cli.h"
+#include "config/urls.h"
 #include "refresh/refresh.h"
+#include "refresh/refresh-moved.h"
 #include "store/store.h"
 #include "story/story.h"
 #include "ui/ui.h"
@@ -94,6 +96,8 @@ struct ui {
 
 	/* background refresh */
 	struct refresh		*refresh;
+	struct refresh_moves	*moves;		/* its permanent redirects */
+	struct urls_stamp	 urls_stamp;	/* the urls file as read */
 	size_t			 rdone, rtotal;
 	double			 last_refresh;
 	int64_t			 data_version;

@@ -92,13 +92,15 @@ ui_refresh_start(struct ui *ui, const char *only_url)
 	struct urls u = { NULL, 0 };
 	struct refresh_feed *feeds = NULL;
 	struct refresh_opts o;
-	char *err = NULL;
+	char *err = NULL, *ca_file = NULL;
 	size_t i, n = 0;
 
 	if (ui->refresh != NULL) {
 		ui_status(ui, 0, "%s", _("A refresh is already running."));
 		return;
 	}
+	/* Taken before reading: a file edited since is not rewritten. */
+	urls_stamp_get(ui->urls_path, &ui->urls_stamp);
 	if (urls_load(&u, ui->urls_path, 0, NULL, &err) != 0) {
 		ui_status(ui, 1, "%s", err);
 		free(err);
@@ -120,13 +122,7 @@ ui_refresh_start(struct ui *ui, const char *only_url)
 	o.feeds = feeds;
 	o.nfeeds = n;
 	o.force = only_url != NULL;
-	o.fetch.max_parallel = (int)conf_int(CONF_MAX_PARALLEL);
-	o.fetch.max_per_host = (int)conf_int(CONF_MAX_PER_HOST);
-	o.fetch.max_bytes = (size_t)conf_int(CONF_MAX_FEED_SIZE);
-	o.fetch.connect_timeout = (double)conf_int(CONF_TIMEOUT_CONNECT);
-	o.fetch.total_timeout = (double)conf_int(CONF_TIMEOUT_TOTAL);
-	o.fetch.low_speed_time = (double)conf_int(CONF_LOW_SPEED_TIME);
-	o.fetch.user_agent = *conf_str(CONF_USER_AGENT) ? conf_str(CONF_USER_AGENT) : NULL;
+	conf_fetch_opts(&o.fetch, &ca_file);	/* the refresh copies them */
 	o.fetch.allow_exec = 1;
 	o.fulltext = conf_bool(CONF_FULLTEXT);
 	o.keep_days = (int)conf_int(CONF_KEEP_DAYS);
@@ -143,8 +139,10 @@ ui_refresh_start(struct ui *ui, const char *only_url)
 		ui->rtotal = n;
 		free(ui->status);
 		ui->status = NULL;
+		ui->moves = refresh_moves_new();
 	}
 	ui->last_refresh = time_monotonic();
+	free(ca_file);
 	free(feeds);
 	urls_free(&u);
 	ui->dirty = 1;
@@ -160,6 +158,32 @@ reload_views(struct ui *ui)
 	ui->dirty = 1;
 }
 
+static void
+report_move(void *ctx, int is_error, const char *msg)
+{
+	ui_status(ctx, is_error, "%s", msg);
+}
+
+/* Permanent redirects the refresh met: the urls file and the store
+ * follow them (refresh-moved.h); the last one is said on the status line
+ * (the refresh's own summary is there when there is none). */
+static void
+apply_moves(struct ui *ui)
+{
+	struct refresh_moves_opts mo;
+
+	if (ui->moves == NULL)
+		return;
+	memset(&mo, 0, sizeof mo);
+	mo.urls_path = ui->urls_path;
+	mo.stamp = &ui->urls_stamp;
+	mo.cache = store_path(ui->store);
+	mo.enabled = conf_bool(CONF_UPDATE_MOVED_URLS);
+	refresh_moves_apply(ui->moves, &mo, report_move, ui);
+	refresh_moves_free(ui->moves);
+	ui->moves = NULL;
+}
+
 void
 ui_refresh_poll(struct ui *ui)
 {
@@ -173,6 +197,8 @@ ui_refresh_poll(struct ui *ui)
 		got = 1;
 		ui->rdone = ev.done;
 		ui->rtotal = ev.total;
+		if (ev.kind == REFRESH_EV_FEED)
+			refresh_moves_note(ui->moves, &ev.feed);
 		if (ev.kind == REFRESH_EV_FINISHED)
 			finished = 1;
 		refresh_event_clear(&ev);
@@ -203,6 +229,7 @@ ui_refresh_poll(struct ui *ui)
 		free(news);
 	}
 	refresh_summary_clear(&sum);
+	apply_moves(ui);
 	reload_views(ui);
 	store_data_version(ui->store);	/* our own worker's writes are seen */
 }
@@ -360,6 +387,9 @@ ui_free(struct ui *ui)
 		refresh_cancel(ui->refresh);
 		refresh_wait(ui->refresh, NULL);
 	}
+	/* A move seen before quitting is found again by the next refresh
+	 * (the side file remembers it). */
+	refresh_moves_free(ui->moves);
 	ui_fulltext_stop(ui);
 	ui_story_close(ui);
 	ui_aux_free(ui);
@@ -395,6 +425,7 @@ cmd_ui(const struct cli *cli)
 	if (ui_terminal_check() != 0)
 		return EXIT_USAGE;
 	conf_init(cli->config, cli->theme);
+	conf_fetch_url_defaults();	/* `f`: ca-file, user-agent, limits */
 	if (setup_keys(&ui) != 0)
 		log_warn("%s", _("some key bindings were ignored"));
 	path = conf_cache_path(cli->cache);
