@@ -448,6 +448,25 @@ out:
 	return store_tx_leave(s, own, rc, err);
 }
 
+/* A journal mode change takes the file for itself and does not wait in
+ * the busy handler: several processes opening a new store at once see
+ * SQLITE_BUSY here until the first has switched it.  Wait as for a lock. */
+static int
+wal_mode(struct store *s, char **err)
+{
+	int count, rc;
+
+	for (count = 0; ; count++) {
+		rc = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL,
+		    NULL);
+		if ((rc & 0xff) != SQLITE_BUSY || !busy_wait(NULL, count))
+			break;
+	}
+	if (rc != SQLITE_OK)
+		return store_fail(s, err, _("switching to write-ahead logging"));
+	return 0;
+}
+
 static int
 configure(struct store *s, char **err)
 {
@@ -455,6 +474,10 @@ configure(struct store *s, char **err)
 
 	sqlite3_busy_handler(s->db, busy_wait, NULL);
 	sqlite3_extended_result_codes(s->db, 1);
+	/* Before the search index is first used on this connection (its
+	 * first statement reads the schema: after the busy handler). */
+	if (store_tok_register(s->db) != 0)
+		return store_fail(s, err, _("opening the store"));
 	if (read_identity(s, &app_id, &version, &tables, &newsboat, err) != 0 ||
 	    check_identity(s, app_id, version, tables, newsboat, err) != 0)
 		return -1;
@@ -471,8 +494,7 @@ configure(struct store *s, char **err)
 	if (tables == 0 && store_exec(s, "PRAGMA page_size = 8192", err,
 	    _("configuring")) != 0)
 		return -1;
-	if (store_exec(s, "PRAGMA journal_mode = WAL", err,
-	    _("switching to write-ahead logging")) != 0 ||
+	if (wal_mode(s, err) != 0 ||
 	    store_exec(s, "PRAGMA synchronous = NORMAL", err, _("configuring")) != 0)
 		return -1;
 	if (version < STORE_SCHEMA_VERSION && upgrade(s, err) != 0)
@@ -501,12 +523,6 @@ store_open(const char *path, int flags, char **err)
 			*err = xasprintf(_("%s: cannot open the store"), s->path);
 		else
 			store_fail(s, err, _("opening the store"));
-		goto fail;
-	}
-	/* Before the search index is first used on this connection. */
-	if (store_tok_register(s->db) != 0) {
-		*err = xasprintf(_("%s: %s: %s"), s->path, _("opening the store"),
-		    "FTS5 tokenizer");
 		goto fail;
 	}
 	if (configure(s, err) != 0)
