@@ -51,17 +51,18 @@ struct pipe;
  * becomes ready (NULL: not called). */
 struct pipe *pipe_new(pipe_data_fn *data_fn, pipe_finish_fn *finish_fn,
 	     void (*notify)(void *), void *notify_ctx);
-/* Queue a copy of the bytes for data_fn(ctx), then finish_fn(ctx); waits
- * while too many bytes are queued. */
-void	 pipe_put(struct pipe *p, void *ctx, const char *data, size_t len);
+/* Queue a copy of the bytes for data_fn(ctx), then finish_fn(ctx).  When
+ * too many bytes are queued: 1, nothing queued, if a ctx is ready (take
+ * it with pipe_ready and try again), else wait for room and queue. */
+int	 pipe_put(struct pipe *p, void *ctx, const char *data, size_t len);
 void	 pipe_finish(struct pipe *p, void *ctx);
 /* Wait until every queued task has run. */
 void	 pipe_drain(struct pipe *p);
 /* A ctx whose finish_fn has run, oldest first; NULL when none is (wait:
  * wait for one while any is outstanding). */
 void	*pipe_ready(struct pipe *p, int wait);
-/* Finishes put and not yet taken back by pipe_ready. */
-size_t	 pipe_outstanding(struct pipe *p);
+/* ctxs ready and not yet taken back by pipe_ready. */
+size_t	 pipe_nready(struct pipe *p);
 /* Run what is queued, stop the thread. */
 void	 pipe_free(struct pipe *p);
 

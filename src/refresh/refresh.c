@@ -26,12 +26,12 @@
 /* A feed's bytes go to the parse thread up to this much; a bigger feed is
  * parsed here again, streaming into the store as above. */
 #define PIPE_JOB_MAX	(1u * 1024 * 1024)
-/* Feeds parsed (or being parsed) and not yet stored: their items wait in
- * memory, so a few only (the parse thread is rarely the slower one). */
+/* Feeds parsed and not yet stored: their items wait in memory, so a few
+ * only (more are stored at once). */
 #define PIPE_JOBS_MAX	3
 
 static void	job_complete(struct job *j);
-static size_t	collect(struct run *run, int wait);
+static size_t	collect(struct run *run, int wait, size_t max);
 
 void
 job_free_items(struct job *j)
@@ -220,7 +220,9 @@ push(struct job *j, const char *data, size_t len)
 	}
 	if (j->piped) {
 		j->piped_bytes += len;
-		pipe_put(j->run->pipe, j, data, len);
+		/* The queue is full: store a parsed feed rather than wait. */
+		while (pipe_put(j->run->pipe, j, data, len) != 0)
+			collect(j->run, 0, 1);
 	} else
 		parse_bytes(j, data, len);
 }
@@ -230,7 +232,7 @@ on_data(void *ctx, const struct fetch_result *r, const char *data, size_t len)
 {
 	struct job *j = ctx;
 
-	collect(j->run, 0);
+	collect(j->run, 0, 1);
 	body_hash_add(&j->bh, data, len);
 	if (j->parser == NULL && j->holding) {
 		if (j->held.len + len <= j->hold_limit) {
@@ -480,25 +482,25 @@ job_complete(struct job *j)
 	free(msg);
 }
 
-/* Finish the feeds the parse thread has given back (wait: all of them).
- * Returns how many. */
+/* Store the feeds the parse thread has given back: all of them, waiting
+ * for those still parsed (wait), or at most max of those ready.  Between
+ * two chunks of the network only one is stored: the parse thread is fed
+ * in between, so that both threads work at once.  Returns how many. */
 static size_t
-collect(struct run *run, int wait)
+collect(struct run *run, int wait, size_t max)
 {
 	struct job *j;
 	size_t n = 0;
 
 	if (run->pipe == NULL)
 		return 0;
-	/* Parsed feeds wait in memory for the store: not too many. */
-	while (!wait && pipe_outstanding(run->pipe) > PIPE_JOBS_MAX &&
-	    (j = pipe_ready(run->pipe, 1)) != NULL) {
-		j->parsed = 1;
-		job_complete(j);
-		run_deferred(run);
-		n++;
-	}
-	while ((j = pipe_ready(run->pipe, wait)) != NULL) {
+	/* Parsed feeds wait in memory for the store: not too many (never
+	 * wait for the parse thread here: the network thread must go on
+	 * feeding it, or the two threads take turns instead of working at
+	 * once). */
+	if (!wait && pipe_nready(run->pipe) > PIPE_JOBS_MAX)
+		max = SIZE_MAX;
+	while ((wait || n < max) && (j = pipe_ready(run->pipe, wait)) != NULL) {
 		j->parsed = 1;
 		job_complete(j);
 		run_deferred(run);
@@ -516,7 +518,7 @@ pipe_ready_wake(void *ctx)
 static void
 pipe_tick(void *ctx)
 {
-	collect(ctx, 0);
+	collect(ctx, 0, SIZE_MAX);	/* the network is idle */
 }
 
 static void
@@ -529,7 +531,7 @@ on_done(void *ctx, const struct fetch_result *r)
 	result_copy(&j->res, r);
 	job_complete(j);
 	run_deferred(run);
-	collect(run, 0);
+	collect(run, 0, 1);
 }
 
 static void
@@ -674,7 +676,7 @@ refresh_run_owned(const struct refresh_opts *opts, refresh_progress_fn *progress
 	rc = fetch_run(run.f, err);
 	/* Feeds still being parsed; finishing them may start more fetches
 	 * (autodiscovery, full texts). */
-	while (collect(&run, 1) > 0 && rc == 0)
+	while (collect(&run, 1, SIZE_MAX) > 0 && rc == 0)
 		rc = fetch_run(run.f, err);
 	run_deferred(&run);
 	if (rc == 0 && fulltext_pending(run.ft))
@@ -691,7 +693,7 @@ refresh_run_owned(const struct refresh_opts *opts, refresh_progress_fn *progress
 			run_warn(&run, cerr);
 	}
 out:
-	collect(&run, 1);
+	collect(&run, 1, SIZE_MAX);
 	pipe_free(run.pipe);
 	store_feed_list_free(run.known, run.nknown);
 	if (run.f != NULL)
