@@ -20,23 +20,9 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from httpserver import FeedServer  # noqa: E402
+from taplib import done, ok  # noqa: E402
 
 DATELINE = os.environ.get("DATELINE", "dateline")
-n = 0
-failed = 0
-
-
-def ok(cond, desc, info=None):
-    global n, failed
-    n += 1
-    print("%s %d - %s" % ("ok" if cond else "not ok", n, desc))
-    if not cond:
-        failed += 1
-        for line in str(info).splitlines()[:30]:
-            print("# " + line)
-    sys.stdout.flush()
-
-
 def extract(what, *args):
     r = subprocess.run([DATELINE, "--extract", what, "--html"] + list(args),
                        capture_output=True, timeout=60)
@@ -240,5 +226,4 @@ finally:
 for name in os.listdir(tmp):
     os.unlink(os.path.join(tmp, name))
 os.rmdir(tmp)
-print("1..%d" % n)
-sys.exit(1 if failed else 0)
+done()

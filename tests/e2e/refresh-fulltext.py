@@ -20,26 +20,12 @@ import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from httpserver import FeedServer  # noqa: E402
+from taplib import done, isolated_env, ok  # noqa: E402
 
 DATELINE = os.environ.get("DATELINE", "dateline")
 SRCDIR = os.environ.get("srcdir", os.path.join(
     os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 PAGES = os.path.join(SRCDIR, "tests", "data", "extract")
-n = 0
-failed = 0
-
-
-def ok(cond, desc, info=None):
-    global n, failed
-    n += 1
-    print("%s %d - %s" % ("ok" if cond else "not ok", n, desc))
-    if not cond:
-        failed += 1
-        for line in str(info).splitlines()[:30]:
-            print("# " + line)
-    sys.stdout.flush()
-
-
 def page(name):
     with open(os.path.join(PAGES, name), "rb") as f:
         return f.read()
@@ -58,13 +44,7 @@ def feed(title, items):
 
 
 tmp = tempfile.mkdtemp(prefix="dl-fulltext-")
-env = dict(os.environ)
-env.update({"DATELINE_TIMEOUT_SCALE": "0.05", "HOME": tmp,
-            "XDG_CONFIG_HOME": os.path.join(tmp, "xdg-config"),
-            "XDG_DATA_HOME": os.path.join(tmp, "xdg-data")})
-for k in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY",
-          "ALL_PROXY", "all_proxy", "no_proxy", "NO_PROXY"):
-    env.pop(k, None)
+env = isolated_env(tmp, timeout_scale="0.05")
 conf = os.path.join(tmp, "config")
 with open(conf, "w") as f:
     f.write("set max-per-host 2\n")
@@ -323,5 +303,4 @@ ok(row is not None and row[0] and want in row[0] and "\ufffd" not in row[0],
    "in UTF-8", row)
 
 srv.stop()
-print("1..%d" % n)
-sys.exit(1 if failed else 0)
+done()
