@@ -45,7 +45,21 @@ void	story_add_caption(struct story *st, const char *text,
 	    const char *credit, const char *url, int lead);
 char	*story_resolve_url(const char *base, const char *ref);
 
-/* story-detect.c */
-int	story_starts_with_ci(const char *s, const char *prefix);
+/* story-detect.c: the words the detectors are made of. */
+struct story_word {
+	size_t	start, end;
+	int	upper;		/* letters, all upper case */
+	int	title;		/* first letter upper case */
+	int	letters;
+	int	digits;
+};
+int		story_starts_with_ci(const char *s, const char *prefix);
+int		story_cp_upper(uint32_t c);
+int		story_cp_lower(uint32_t c);
+uint32_t	story_next_cp(const char *s, size_t len, size_t *i);
+int		story_is_particle(const char *w, size_t n);
+int		story_scan_word(const char *s, size_t len, size_t i,
+		    struct story_word *w);
+size_t		story_skip_spaces(const char *s, size_t len, size_t i);
 
 #endif
