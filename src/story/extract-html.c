@@ -598,6 +598,72 @@ write_table(struct writer *w, const GumboNode *n, int depth)
 	buf_adds(&w->o->html, "</table>\n");
 }
 
+/* The names of a byline: its text up to a line break or a date, white
+ * space collapsed, without a leading "By". */
+static void
+byline_walk(const GumboNode *n, struct buf *out, int depth, int *stop)
+{
+	size_t i;
+
+	if (*stop || depth >= EXTRACT_MAX_DEPTH)
+		return;
+	if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE) {
+		for (i = 0; n->v.text.text[i] != '\0'; i++) {
+			char c = n->v.text.text[i];
+
+			if (strchr(" \t\n\r\f", c) != NULL) {
+				if (out->len > 0 && out->data[out->len - 1] != ' ')
+					buf_addc(out, ' ');
+			} else
+				buf_addc(out, c);
+		}
+		return;
+	}
+	if (n->type != GUMBO_NODE_ELEMENT)
+		return;
+	switch (n->v.element.tag) {
+	case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+		return;
+	case GUMBO_TAG_BR: case GUMBO_TAG_TIME:
+		*stop = !blank(out->data, out->len);
+		return;
+	default:
+		break;
+	}
+	if (extract_class_has(n, date_words) && !extract_class_has(n, byline_words)) {
+		*stop = !blank(out->data, out->len);
+		return;
+	}
+	for (i = 0; i < n->v.element.children.length && !*stop; i++)
+		byline_walk(n->v.element.children.data[i], out, depth + 1, stop);
+	if (extract_is_block_tag(n->v.element.tag) && out->len > 0 &&
+	    out->data[out->len - 1] != ' ')
+		buf_addc(out, ' ');
+}
+
+static char *
+byline_of(const GumboNode *n)
+{
+	struct buf b = BUF_INIT;
+	const char *s;
+	char *r = NULL;
+	size_t len;
+	int stop = 0;
+
+	byline_walk(n, &b, 0, &stop);
+	s = buf_str(&b);
+	s += strspn(s, " ");
+	if (strncasecmp(s, "by ", 3) == 0)
+		s += 3;
+	len = strlen(s);
+	while (len > 0 && strchr(" ,|-", s[len - 1]) != NULL)
+		len--;
+	if (len > 0 && len < 200)
+		r = utf8_sanitise(s, len, SANITISE_TAB_TO_SPACE);
+	buf_free(&b);
+	return r;
+}
+
 /* Text lines that are furniture though their class does not say so:
  * "Read more: …" with a link, ad labels, link lists, bylines, dates. */
 static int
@@ -626,15 +692,8 @@ furniture_in_body(struct writer *w, const GumboNode *n, int figure_like)
 	if (tag == GUMBO_TAG_P && extract_link_density(e) > 0.8 && e->text < 200)
 		drop = 1;
 	if (!drop && e->text < 150 && extract_class_has(n, byline_words)) {
-		if (w->o->byline == NULL) {
-			extract_node_text(n, &t);
-			const char *s = buf_str(&t);
-
-			if (strncasecmp(s, "by ", 3) == 0)
-				s += 3;
-			if (*s != '\0')
-				w->o->byline = utf8_sanitise(s, strlen(s), SANITISE_TAB_TO_SPACE);
-		}
+		if (w->o->byline == NULL)
+			w->o->byline = byline_of(n);
 		drop = 1;
 	}
 	if (!drop && e->text < 100 && (tag == GUMBO_TAG_TIME || extract_class_has(n, date_words)))

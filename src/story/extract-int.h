@@ -26,6 +26,8 @@ struct extract_meta {
 	char		*base_href;
 	char		*site_name;
 	char		*author;	/* <meta name=author>, article:author */
+	char		*page_author;	/* the first rel=author or itemprop=author
+					   element's text */
 	int64_t		 published;	/* article:published_time, … */
 	int		 has_password;	/* an <input type=password> */
 

@@ -283,6 +283,28 @@ read_jsonld(const char *s, size_t len, struct extract_meta *m)
 	json_tokener_free(tok);
 }
 
+/* A byline element marked up for machines: <a rel="author">, an element
+ * with itemprop="author" (its text, when short enough to be names). */
+static void
+read_page_author(const GumboNode *n, struct extract_meta *m)
+{
+	const char *rel = extract_attr(n, "rel"), *prop = extract_attr(n, "itemprop");
+	struct buf b = BUF_INIT;
+	const char *s;
+
+	if (!(rel != NULL && strcasecmp(rel, "author") == 0) &&
+	    !(prop != NULL && strcasecmp(prop, "author") == 0))
+		return;
+	extract_node_text(n, &b);
+	s = buf_str(&b);
+	s += strspn(s, " ");
+	if (strncasecmp(s, "by ", 3) == 0)
+		s += 3;
+	if (*s != '\0' && strlen(s) <= 100 && strncasecmp(s, "http", 4) != 0)
+		m->page_author = clean(s, strlen(s));
+	buf_free(&b);
+}
+
 static void
 read_element(const GumboNode *n, struct extract_meta *m, int *njsonld)
 {
@@ -309,6 +331,11 @@ read_element(const GumboNode *n, struct extract_meta *m, int *njsonld)
 		break;
 	case GUMBO_TAG_BASE:
 		set_once(&m->base_href, extract_attr(n, "href"));
+		break;
+	case GUMBO_TAG_A: case GUMBO_TAG_SPAN: case GUMBO_TAG_DIV:
+	case GUMBO_TAG_P: case GUMBO_TAG_ADDRESS:
+		if (m->page_author == NULL)
+			read_page_author(n, m);
 		break;
 	case GUMBO_TAG_INPUT:
 		v = extract_attr(n, "type");
@@ -376,6 +403,7 @@ extract_meta_free(struct extract_meta *m)
 	free(m->base_href);
 	free(m->site_name);
 	free(m->author);
+	free(m->page_author);
 	free(m->ld_headline);
 	free(m->ld_author);
 	free(m->ld_body);

@@ -92,6 +92,13 @@ extract_attr(const GumboNode *n, const char *name)
 }
 
 static void
+space_after(struct buf *out)
+{
+	if (out->len > 0 && out->data[out->len - 1] != ' ')
+		buf_addc(out, ' ');
+}
+
+static void
 node_text_at(const GumboNode *n, struct buf *out, int depth)
 {
 	size_t i;
@@ -125,8 +132,14 @@ node_text_at(const GumboNode *n, struct buf *out, int depth)
 	default:
 		break;
 	}
+	/* a line break or a block is a word boundary: "Name<br>Date" */
+	if (n->v.element.tag == GUMBO_TAG_BR ||
+	    extract_is_block_tag(n->v.element.tag))
+		space_after(out);
 	for (i = 0; i < n->v.element.children.length; i++)
 		node_text_at(n->v.element.children.data[i], out, depth + 1);
+	if (extract_is_block_tag(n->v.element.tag))
+		space_after(out);
 }
 
 void

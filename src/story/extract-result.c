@@ -256,6 +256,10 @@ extract_finish(struct extractor *x, struct extract_out *o, struct extract_result
 		free(out->byline);
 		out->byline = xstrdup(o->byline);
 	}
+	if (*out->byline == '\0' && x->meta.page_author != NULL) {
+		free(out->byline);
+		out->byline = xstrdup(x->meta.page_author);
+	}
 	if (out->published == DL_TIME_NONE)
 		out->published = o->published;
 	add_lead_image(out, o);
