@@ -142,22 +142,64 @@ agency_spells_place(const char *s, size_t place_end, size_t a0, size_t a1)
 	return k == place_end;
 }
 
-/* Agencies whose name is a short acronym, like a stock ticker's. */
-static const char *const acronym_agencies[] = {
-	"AA", "AAP", "ABC", "AFP", "AFX", "ANI", "ANSA", "AP", "APA", "APS",
-	"ATS", "BBC", "BNA", "BNS", "BTA", "CBS", "CNA", "CNN", "CP", "CTK",
-	"DHA", "DJ", "DPA", "EFE", "HINA", "IANS", "IHA", "IRNA", "JTA", "KNA",
-	"KPL", "KUNA", "LETA", "LUSA", "MAP", "MENA", "MNI", "MTI", "NAN",
-	"NBC", "NNA", "NPR", "NTB", "PA", "PAP", "PNA", "PTI", "QNA", "RIA",
-	"SPA", "STA", "TAP", "TASS", "TT", "UNIAN", "UPI", "VNA", "WAFA", "WAM",
+/*
+ * Wires and publishers that sign datelines, as they write their names
+ * between brackets or after the place: some in lower case ("dpa",
+ * "askanews"), some short capitals a stock ticker could have ("AP").
+ * Compared without regard to ASCII case; a regional desk after a slash
+ * ("dpa/lno") does not count.
+ */
+static const char *const known_agencies[] = {
+	"AA", "AAP", "ABC", "Adnkronos", "AFP", "AFX", "Agence France-Presse",
+	"Agencia Brasil", "Ag\xC3\xAAncia Brasil", "Agerpres", "AGI", "ANI",
+	"Anadolu", "Anadolu Agency", "ANP", "ANSA", "Antara", "AP", "APA",
+	"APS", "askanews", "Associated Press", "ATS", "BBC", "Belga", "BelTA",
+	"Bernama", "Bloomberg", "Bloomberg News", "BNA", "BNS", "BTA",
+	"Canadian Press", "CBS", "CNA", "CNN", "CP", "CTK", "\xC4\x8CTK",
+	"DHA", "DJ", "Dow Jones", "dpa", "dpa-AFX", "dts",
+	"dts Nachrichtenagentur", "EFE", "epd", "Europa Press", "Fars", "HINA",
+	"IANS", "IHA", "Interfax", "Interfax-Ukraine", "INTERFAX.RU", "IRNA",
+	"ISNA", "Jiji", "Jiji Press", "JTA", "Kazinform", "KCNA", "KNA",
+	"KPL", "KUNA", "Kyodo", "Kyodo News", "LETA", "LUSA", "MAP", "Mehr",
+	"MENA", "MNI", "MTI", "NAN", "NBC", "NNA", "Notimex", "NPR", "NTB",
+	"NZPA", "PA", "PA Media", "PAP", "Petra", "PNA", "Prensa Latina",
+	"Press Association", "PTI", "QNA", "Reuters", "RIA", "RIA Novosti",
+	"Ritzau", "SANA", "SPA", "Sputnik", "STA", "STT", "Tanjug", "TAP",
+	"Tasnim", "TASS", "T\xC3\xA9lam", "Telam", "The Canadian Press", "TT",
+	"UNI", "UNIAN", "UPI", "Ukrinform", "VNA", "WAFA", "WAM", "Xinhua",
+	"Yonhap",
+	"\xD0\x98\xD0\x9D\xD0\xA2\xD0\x95\xD0\xA0\xD0\xA4\xD0\x90\xD0\x9A\xD0\xA1",
+					/* ИНТЕРФАКС */
+	"\xD0\x98\xD0\xBD\xD1\x82\xD0\xB5\xD1\x80\xD1\x84\xD0\xB0\xD0\xBA\xD1\x81",
+					/* Интерфакс */
+	"\xD0\xA0\xD0\x98\xD0\x90 \xD0\x9D\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x81\xD1"
+	"\x82\xD0\xB8",			/* РИА Новости */
+	"\xD0\xA2\xD0\x90\xD0\xA1\xD0\xA1",	/* ТАСС */
+	"\xD0\x9F\xD0\xA0\xD0\x90\xD0\x99\xD0\x9C",	/* ПРАЙМ */
+	"\xD0\x9F\xD1\x80\xD0\xB0\xD0\xB9\xD0\xBC",	/* Прайм */
 };
+
+static int
+is_known_agency(const char *s, size_t n)
+{
+	const char *slash = memchr(s, '/', n);
+	size_t k;
+
+	if (slash != NULL && slash > s)
+		n = (size_t)(slash - s);
+	for (k = 0; k < DL_ARRAY_LEN(known_agencies); k++)
+		if (strlen(known_agencies[k]) == n &&
+		    strncasecmp(known_agencies[k], s, n) == 0)
+			return 1;
+	return 0;
+}
 
 /*
  * "Apple (AAPL) - Shares rose": a company and its stock ticker, not a
  * place and an agency.  A ticker is one word of one to five capitals,
  * perhaps with an exchange suffix ("BRK.B", "AAPL.O"), that is no agency
- * we know, after a name that is not written in capitals as wire places
- * are ("LONDON"), or after the same capitals ("IBM (IBM)").
+ * we know (the caller asks), after a name that is not written in capitals
+ * as wire places are ("LONDON"), or after the same capitals ("IBM (IBM)").
  */
 static int
 agency_is_ticker(const char *s, size_t place_end, int place_caps, size_t a0,
@@ -176,23 +218,20 @@ agency_is_ticker(const char *s, size_t place_end, int place_caps, size_t a0,
 		for (k = i + 1; k < a1; k++)
 			if (!isupper((unsigned char)s[k]) && !isdigit((unsigned char)s[k]))
 				return 0;
-	} else {
-		for (k = 0; k < DL_ARRAY_LEN(acronym_agencies); k++)
-			if (strlen(acronym_agencies[k]) == n &&
-			    memcmp(acronym_agencies[k], s + a0, n) == 0)
-				return 0;
 	}
 	if (!place_caps)
 		return 1;
 	return place_end == a1 - a0 && memcmp(s, s + a0, place_end) == 0;
 }
 
-/* Capitals that open a story but name no place: "BREAKING — …". */
+/* Capitals that open a story but name no place: "BREAKING — …", and the
+ * days that open an events listing ("FRIDAY, MAY 3 - Doors open"). */
 static const char *const kickers[] = {
 	"ALERT", "ANALYSIS", "BREAKING", "COMMENT", "CORRECTION", "EDITORIAL",
-	"EXCLUSIVE", "FACTBOX", "FLASH", "INTERVIEW", "LIVE", "NOTE", "OPINION",
-	"PREVIEW", "REPORT", "REVIEW", "UPDATE", "UPDATED", "URGENT", "VIDEO",
-	"WARNING", "WATCH",
+	"EXCLUSIVE", "FACTBOX", "FLASH", "FRIDAY", "INTERVIEW", "LIVE",
+	"MONDAY", "NOTE", "OPINION", "PREVIEW", "REPORT", "REVIEW", "SATURDAY",
+	"SUNDAY", "THURSDAY", "TODAY", "TONIGHT", "TUESDAY", "UPDATE",
+	"UPDATED", "URGENT", "VIDEO", "WARNING", "WATCH", "WEDNESDAY",
 };
 
 static int
@@ -224,17 +263,55 @@ scan_dash(const char *s, size_t len, size_t i)
 	return 0;
 }
 
-/* After the place: up to three ", Region" or ", Date" parts. */
+/* The dash after a bracketed agency, EFE's ".-" too; 0 when none. */
 static size_t
-scan_qualifiers(const char *s, size_t len, size_t i)
+scan_agency_dash(const char *s, size_t len, size_t i)
+{
+	i = story_skip_spaces(s, len, i);
+	if (i < len && s[i] == '.')
+		i = story_skip_spaces(s, len, i + 1);
+	return i < len ? scan_dash(s, len, i) : 0;
+}
+
+/* The story's first word follows: a capital, a digit or a quote. */
+static int
+starts_sentence(const char *s, size_t len, size_t i)
+{
+	uint32_t c;
+
+	i = story_skip_spaces(s, len, i);
+	if (i >= len)
+		return 0;
+	c = story_next_cp(s, len, &i);
+	return story_cp_upper(c) || (c >= '0' && c <= '9') || c == '"' ||
+	    c == 0x201C || c == 0xAB || c == 0x201E;
+}
+
+/*
+ * After the place: up to three ", Region" or ", Date" parts, or Interfax's
+ * ". Date." ("Москва. 3 мая. INTERFAX.RU -").  *dated says whether a date
+ * was among them.
+ */
+static size_t
+scan_qualifiers(const char *s, size_t len, size_t i, int *dated)
 {
 	size_t end, k;
 	int caps, n;
 
+	*dated = 0;
+	/* the place's word may have taken the full stop */
+	k = i < len && s[i] == '.' ? i + 1 : i > 0 && s[i - 1] == '.' ? i : 0;
+	if (k != 0 && k + 2 < len && s[k] == ' ' &&
+	    (end = scan_date(s, len, k + 1)) != 0 &&
+	    (s[end - 1] == '.' || (end < len && s[end++] == '.'))) {
+		*dated = 1;
+		return end;
+	}
 	for (n = 0; n < 3 && i + 2 < len && s[i] == ','; n++) {
 		k = i + 1 + (s[i + 1] == ' ');
-		if ((end = scan_date(s, len, k)) == 0 &&
-		    (end = scan_place(s, len, k, &caps)) == 0)
+		if ((end = scan_date(s, len, k)) != 0)
+			*dated = 1;
+		else if ((end = scan_place(s, len, k, &caps)) == 0)
 			break;
 		i = end;
 	}
@@ -259,62 +336,219 @@ scan_slash_agency(const char *s, size_t len, size_t i)
 	return j;
 }
 
-/* "WASHINGTON — Congress met": a place in capitals and a long dash, with
- * no agency (a single hyphen is too common after a capitalised word). */
+/*
+ * A known agency named without brackets, one or two words from s[i]:
+ * "TOKYO, May 3 Kyodo -", "Москва. 3 мая. INTERFAX.RU -", and after
+ * RIA's dash "МОСКВА, 3 мая — РИА Новости.".  Returns its end, or 0.
+ */
 static size_t
-scan_bare_dash(const char *s, size_t len, size_t place_end, size_t i)
+scan_bare_agency(const char *s, size_t len, size_t i)
 {
-	size_t end, k;
-	uint32_t c;
+	struct story_word w;
+	size_t start = i, end, words;
 
-	if (is_kicker(s, place_end) || place_end < 3)
-		return 0;
+	for (words = 0; words < 2 && i < len; words++) {
+		if (!story_scan_word(s, len, i, &w) || !w.title)
+			break;
+		end = w.end;
+		if (s[end - 1] == '.')
+			end--;		/* the sentence's full stop */
+		if (is_known_agency(s + start, end - start))
+			return end;
+		if (w.end >= len || s[w.end] != ' ')
+			break;
+		i = w.end + 1;
+	}
+	return 0;
+}
+
+/* The closing bracket of an agency opened before s[a0], near it. */
+static size_t
+paren_close(const char *s, size_t len, size_t a0)
+{
+	size_t i;
+
+	for (i = a0; i < len && i - a0 < 64; i++) {
+		if (s[i] == ')')
+			return i > a0 ? i : 0;
+		if (s[i] == '(')
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * "WASHINGTON — Congress met": a place in capitals and a long dash, with
+ * no agency.  A single hyphen is too common after a capitalised word,
+ * unless a date came first (ANSA's "ROMA, 3 MAG - "), as is the colon of
+ * "NEW DELHI, May 3: ".  RIA names itself after the dash.
+ */
+static size_t
+scan_bare_dash(const char *s, size_t len, size_t i, int dated, size_t *dlen)
+{
+	size_t start = i, end, a1;
+
 	i = story_skip_spaces(s, len, i);
-	if ((end = scan_dash(s, len, i)) == 0 || end - i == 1)
+	if (dated && i == start && i < len && s[i] == ':')
+		end = i + 1;
+	else if ((end = scan_dash(s, len, i)) == 0 || (end - i == 1 && !dated))
 		return 0;
+	a1 = story_skip_spaces(s, len, end);
+	if (dated && (a1 = scan_bare_agency(s, len, a1)) != 0 && a1 < len &&
+	    s[a1] == '.' && starts_sentence(s, len, a1 + 1)) {
+		*dlen = a1 + 1;
+		return a1 + 1;
+	}
 	/* the story's first sentence follows: "NATO — the alliance" is not */
-	k = story_skip_spaces(s, len, end);
-	c = story_next_cp(s, len, &k);
-	if (!story_cp_upper(c) && !(c >= '0' && c <= '9') && c != '"' && c != 0x201C)
+	if (!starts_sentence(s, len, end))
 		return 0;
+	*dlen = start;
+	return end;
+}
+
+/* After the place and its qualifiers, at i: the agency and the dash.
+ * Returns where the story begins, or 0. */
+static size_t
+match_after_place(const char *s, size_t len, size_t place_end, int caps,
+    int dated, size_t i, size_t *dlen)
+{
+	size_t j, a0, a1, end, words;
+	int known;
+
+	if ((end = scan_slash_agency(s, len, i)) != 0) {
+		*dlen = end;
+		return end;
+	}
+	j = story_skip_spaces(s, len, i);
+	if ((caps || dated) && j > i && (a1 = scan_bare_agency(s, len, j)) != 0 &&
+	    (end = scan_agency_dash(s, len, a1)) != 0) {
+		*dlen = a1;
+		return end;
+	}
+	if (caps && place_end >= 3 && !is_kicker(s, place_end) &&
+	    (end = scan_bare_dash(s, len, i, dated, dlen)) != 0)
+		return end;
+	if (j >= len || s[j] != '(' || (a1 = paren_close(s, len, j + 1)) == 0)
+		return 0;
+	a0 = j + 1;
+	if (!(known = is_known_agency(s + a0, a1 - a0))) {
+		/* "Tom Roe (Acme Films) — the actor": a name, no place */
+		if (!caps && !dated)
+			return 0;
+		if (scan_agency(s, len, a0, ')', &words) != a1 + 1 ||
+		    agency_spells_place(s, j - (s[j - 1] == ' '), a0, a1) ||
+		    (words == 1 && agency_is_ticker(s, place_end, caps, a0, a1)))
+			return 0;
+	}
+	*dlen = a1 + 1;
+	if ((end = scan_agency_dash(s, len, a1 + 1)) != 0)
+		return end;
+	/* PTI and IANS write no dash: "New Delhi, May 3 (PTI) The …" */
+	if (known && dated && s[a1 + 1] == ' ' && starts_sentence(s, len, a1 + 1))
+		return a1 + 1;
+	return 0;
+}
+
+/* Yonhap and the other Korean wires: "(서울=연합뉴스) 홍길동 기자 = …",
+ * place=agency in Hangul, then perhaps the reporter up to " = ". */
+static size_t
+match_korean(const char *s, size_t len, size_t a1, size_t *dlen)
+{
+	static const char *const roles[] = {
+		"\xEA\xB8\xB0\xEC\x9E\x90",		/* 기자 */
+		"\xED\x8A\xB9\xED\x8C\x8C\xEC\x9B\x90",	/* 특파원 */
+	};
+	const char *eq = memchr(s + 1, '=', a1 - 1);
+	size_t i, k, r, n;
+
+	if (eq == NULL || memchr(s, ' ', a1) != NULL ||
+	    (unsigned char)s[1] < 0xEA || (unsigned char)s[1] > 0xED ||
+	    (unsigned char)eq[1] < 0xEA || (unsigned char)eq[1] > 0xED)
+		return 0;
+	*dlen = a1 + 1;
+	i = story_skip_spaces(s, len, a1 + 1);
+	for (k = i; k + 2 < len && k - i < 80 && s[k] != '='; k++)
+		;
+	if (k + 2 >= len || s[k] != '=' || k < i + 2 || s[k - 1] != ' ')
+		return a1 + 1;
+	for (r = 0; r < DL_ARRAY_LEN(roles); r++) {
+		n = strlen(roles[r]);
+		if (k - 1 - i > n && memcmp(s + k - 1 - n, roles[r], n) == 0) {
+			*dlen = k - 1;
+			return k + 1;
+		}
+	}
+	return a1 + 1;
+}
+
+/* "(Bloomberg) -- Oil rose", ANSA's "(ANSA) - ROMA, 3 MAG - Il Senato",
+ * and the Korean wires' brackets. */
+static size_t
+match_agency_first(const char *s, size_t len, size_t *dlen)
+{
+	size_t a1, end, p, k, e2;
+	int caps, dated;
+
+	if ((a1 = paren_close(s, len, 1)) == 0)
+		return 0;
+	if (memchr(s, '=', a1) != NULL)
+		return match_korean(s, len, a1, dlen);
+	if (!is_known_agency(s + 1, a1 - 1) ||
+	    (end = scan_agency_dash(s, len, a1 + 1)) == 0)
+		return 0;
+	*dlen = a1 + 1;
+	/* ANSA: the place and date follow, with a dash of their own */
+	p = story_skip_spaces(s, len, end);
+	if ((k = scan_place(s, len, p, &caps)) != 0) {
+		k = scan_qualifiers(s, len, k, &dated);
+		if ((caps || dated) &&
+		    (e2 = scan_dash(s, len, story_skip_spaces(s, len, k))) != 0 &&
+		    starts_sentence(s, len, e2)) {
+			*dlen = k;
+			return e2;
+		}
+	}
+	return end;
+}
+
+/* UPI: "May 3 (UPI) -- The Senate". */
+static size_t
+match_date_first(const char *s, size_t len, size_t *dlen)
+{
+	size_t d, j, a1, end;
+
+	if ((d = scan_date(s, len, 0)) == 0)
+		return 0;
+	j = story_skip_spaces(s, len, d);
+	if (j >= len || s[j] != '(' || (a1 = paren_close(s, len, j + 1)) == 0 ||
+	    !is_known_agency(s + j + 1, a1 - j - 1) ||
+	    (end = scan_agency_dash(s, len, a1 + 1)) == 0)
+		return 0;
+	*dlen = a1 + 1;
 	return end;
 }
 
 size_t
 story_match_dateline(const char *s, size_t len, size_t *dlen)
 {
-	size_t i, a0, words, end, place_end;
-	int caps;
+	size_t end = 0, place_end, i;
+	int caps, dated;
 
 	*dlen = 0;
-	if ((place_end = scan_place(s, len, 0, &caps)) == 0)
+	if (len == 0)
 		return 0;
-	i = scan_qualifiers(s, len, place_end);
-	if ((end = scan_slash_agency(s, len, i)) != 0) {
-		*dlen = end;
-		goto rest;
+	if ((unsigned char)s[0] >= 0xE0)
+		end = story_match_dateline_cjk(s, len, dlen);
+	else if (s[0] == '(')
+		end = match_agency_first(s, len, dlen);
+	else if ((end = match_date_first(s, len, dlen)) == 0 &&
+	    (place_end = scan_place(s, len, 0, &caps)) != 0) {
+		i = scan_qualifiers(s, len, place_end, &dated);
+		end = match_after_place(s, len, place_end, caps, dated, i, dlen);
 	}
-	if (caps && (end = scan_bare_dash(s, len, place_end, i)) != 0) {
-		*dlen = i;
-		goto rest;
-	}
-	i = story_skip_spaces(s, len, i);
-	if (i >= len || s[i] != '(')
-		return 0;
-	a0 = i + 1;
-	if ((i = scan_agency(s, len, a0, ')', &words)) == 0)
-		return 0;
-	if (agency_spells_place(s, a0 - 1 - (s[a0 - 2] == ' '), a0, i - 1))
-		return 0;
-	if (words == 1 && agency_is_ticker(s, place_end, caps, a0, i - 1))
-		return 0;
-	*dlen = i;
-	i = story_skip_spaces(s, len, i);
-	if ((end = scan_dash(s, len, i)) == 0)
-		return 0;
-rest:
-	end = story_skip_spaces(s, len, end);
-	if (end >= len) {
+	if (end != 0)
+		end = story_skip_spaces(s, len, end);
+	if (end == 0 || end >= len) {
 		*dlen = 0;
 		return 0;	/* nothing after it: not a story's opening */
 	}

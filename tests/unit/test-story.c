@@ -155,6 +155,109 @@ test_dateline_false_positives(void **state)
 	check_no_dateline("In 2026 (a leap year?) - no.");
 }
 
+/* The forms of the world's wires, each with its agency where it sits. */
+static void
+test_dateline_world(void **state)
+{
+	(void)state;
+	/* dpa: lower case, a regional desk after a slash */
+	check_dateline("BERLIN (dpa) - Trains ran late.", "BERLIN (dpa)",
+	    "Trains ran late.");
+	check_dateline("Hamburg (dpa/lno) - Im Hafen lagen Schiffe.",
+	    "Hamburg (dpa/lno)", "Im Hafen lagen Schiffe.");
+	check_dateline("M\xC3\x9CNCHEN (dpa/lby) - Der Schnee kam.",
+	    "M\xC3\x9CNCHEN (dpa/lby)", "Der Schnee kam.");
+	check_dateline("Hannover (dts Nachrichtenagentur) \xE2\x80\x93 Der Landtag tagte.",
+	    "Hannover (dts Nachrichtenagentur)", "Der Landtag tagte.");
+	/* EFE's ".-" */
+	check_dateline("Madrid, 3 may (EFE).- El Gobierno aprob\xC3\xB3.",
+	    "Madrid, 3 may (EFE)", "El Gobierno aprob\xC3\xB3.");
+	check_dateline("Madrid (EFE).- El Gobierno aprob\xC3\xB3.", "Madrid (EFE)",
+	    "El Gobierno aprob\xC3\xB3.");
+	/* ANSA: the agency first, or the place and date with a hyphen */
+	check_dateline("(ANSA) - ROMA, 3 MAG - Il Senato ha votato.",
+	    "(ANSA) - ROMA, 3 MAG", "Il Senato ha votato.");
+	check_dateline("ROMA, 03 MAG - Il Senato ha votato.", "ROMA, 03 MAG",
+	    "Il Senato ha votato.");
+	check_dateline("Roma, 6 set. (askanews) \xE2\x80\x93 Il consiglio ha votato.",
+	    "Roma, 6 set. (askanews)", "Il consiglio ha votato.");
+	/* Bloomberg and UPI: no place */
+	check_dateline("(Bloomberg) -- Oil rose.", "(Bloomberg)", "Oil rose.");
+	check_dateline("May 3 (UPI) -- The Senate voted.", "May 3 (UPI)",
+	    "The Senate voted.");
+	/* PTI and IANS: no dash, but a date */
+	check_dateline("New Delhi, May 3 (PTI) The monsoon arrived.",
+	    "New Delhi, May 3 (PTI)", "The monsoon arrived.");
+	check_dateline("New Delhi, July 15(PTI) India counted.",
+	    "New Delhi, July 15(PTI)", "India counted.");
+	check_dateline("NEW DELHI, May 3: The monsoon arrived.", "NEW DELHI, May 3",
+	    "The monsoon arrived.");
+	/* Kyodo, Interfax and RIA name themselves without brackets */
+	check_dateline("TOKYO, May 3 Kyodo - Exports rose.", "TOKYO, May 3 Kyodo",
+	    "Exports rose.");
+	check_dateline("\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0. 3 "
+	    "\xD0\xBC\xD0\xB0\xD1\x8F. INTERFAX.RU - \xD0\xA3 text",
+	    "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0. 3 "
+	    "\xD0\xBC\xD0\xB0\xD1\x8F. INTERFAX.RU", "\xD0\xA3 text");
+	check_dateline("\xD0\x9C\xD0\x9E\xD0\xA1\xD0\x9A\xD0\x92\xD0\x90, 3 "
+	    "\xD0\xBC\xD0\xB0\xD1\x8F \xE2\x80\x94 \xD0\xA0\xD0\x98\xD0\x90 "
+	    "\xD0\x9D\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x81\xD1\x82\xD0\xB8. "
+	    "\xD0\xA3 text",	/* МОСКВА, 3 мая — РИА Новости. У text */
+	    "\xD0\x9C\xD0\x9E\xD0\xA1\xD0\x9A\xD0\x92\xD0\x90, 3 "
+	    "\xD0\xBC\xD0\xB0\xD1\x8F \xE2\x80\x94 \xD0\xA0\xD0\x98\xD0\x90 "
+	    "\xD0\x9D\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x81\xD1\x82\xD0\xB8.",
+	    "\xD0\xA3 text");
+	/* Chinese, Japanese, Korean */
+	check_dateline("\xE6\x96\xB0\xE5\x8D\x8E\xE7\xA4\xBE\xE5\x8C\x97\xE4\xBA"
+	    "\xAC" "5\xE6\x9C\x88" "3\xE6\x97\xA5\xE7\x94\xB5\xEF\xBC\x88\xE8\xAE"
+	    "\xB0\xE8\x80\x85\xE6\x9D\x8E\xE6\x96\xB0\xEF\xBC\x89\xE5\x9B\xBD",
+	    "\xE6\x96\xB0\xE5\x8D\x8E\xE7\xA4\xBE\xE5\x8C\x97\xE4\xBA"
+	    "\xAC" "5\xE6\x9C\x88" "3\xE6\x97\xA5\xE7\x94\xB5\xEF\xBC\x88\xE8\xAE"
+	    "\xB0\xE8\x80\x85\xE6\x9D\x8E\xE6\x96\xB0\xEF\xBC\x89", "\xE5\x9B\xBD");
+	    /* 新华社北京5月3日电（记者李新）国 */
+	check_dateline("\xE3\x80\x90\xE3\x83\xAF\xE3\x82\xB7\xE3\x83\xB3\xE3\x83"
+	    "\x88\xE3\x83\xB3\xE5\x85\xB1\xE5\x90\x8C\xE3\x80\x91\xE7\xB1\xB3",
+	    "\xE3\x80\x90\xE3\x83\xAF\xE3\x82\xB7\xE3\x83\xB3\xE3\x83"
+	    "\x88\xE3\x83\xB3\xE5\x85\xB1\xE5\x90\x8C\xE3\x80\x91", "\xE7\xB1\xB3");
+	    /* 【ワシントン共同】米 */
+	check_dateline("(\xEC\x84\x9C\xEC\x9A\xB8=\xEC\x97\xB0\xED\x95\xA9\xEB\x89"
+	    "\xB4\xEC\x8A\xA4) \xED\x99\x8D\xEA\xB8\xB8\xEB\x8F\x99 \xEA\xB8\xB0"
+	    "\xEC\x9E\x90 = \xEC\x88\x98",
+	    "(\xEC\x84\x9C\xEC\x9A\xB8=\xEC\x97\xB0\xED\x95\xA9\xEB\x89"
+	    "\xB4\xEC\x8A\xA4) \xED\x99\x8D\xEA\xB8\xB8\xEB\x8F\x99 \xEA\xB8\xB0"
+	    "\xEC\x9E\x90", "\xEC\x88\x98");
+	    /* (서울=연합뉴스) 홍길동 기자 = 수 */
+}
+
+/* What the wider forms must still leave alone. */
+static void
+test_dateline_world_false_positives(void **state)
+{
+	(void)state;
+	/* a name and a bracket: no place, no agency we know, no date */
+	check_no_dateline("Tom Roe (Acme Films) \xE2\x80\x94 the actor said no.");
+	check_no_dateline("Jane Roe (D-Ohio) \xE2\x80\x94 The senator said no.");
+	/* brackets that open a story but name no wire */
+	check_no_dateline("(Updated) - The figures were revised.");
+	check_no_dateline("(x=1) is the answer.");
+	check_no_dateline("(\xEC\x84\x9C\xEC\x9A\xB8) text");	/* (서울) */
+	check_no_dateline("May 3 (Tuesday) - The council met.");
+	/* an events listing, a note, a colon without a date */
+	check_no_dateline("FRIDAY, MAY 3 - Doors open at seven.");
+	check_no_dateline("NOTE: The office is closed.");
+	check_no_dateline("LONDON: The city is large.");
+	check_no_dateline("Paris, May 3: a diary entry begins.");
+	/* the dashless form needs a date and a wire we know */
+	check_no_dateline("The Senate (AP) The vote.");
+	check_no_dateline("New Delhi (PTI) said nothing.");
+	check_no_dateline("TOKYO, May 3 Kyodo stores opened.");
+	check_no_dateline("Shares rose (Bloomberg) -- and fell.");
+	/* 【速報】 (breaking) and a sentence about Xinhua */
+	check_no_dateline("\xE3\x80\x90\xE9\x80\x9F\xE5\xA0\xB1\xE3\x80\x91\xE5\x9C\xB0");
+	check_no_dateline("\xE6\x96\xB0\xE5\x8D\x8E\xE7\xA4\xBE\xE7\x9A\x84\xE8\xAE"
+	    "\xB0\xE8\x80\x85\xE8\xAF\xB4");	/* 新华社的记者说 */
+}
+
 static void
 test_byline(void **state)
 {
@@ -496,6 +599,8 @@ main(void)
 		cmocka_unit_test(test_dateline_false_positives),
 		cmocka_unit_test(test_dateline_agencies_and_none),
 		cmocka_unit_test(test_dateline_not_a_ticker),
+		cmocka_unit_test(test_dateline_world),
+		cmocka_unit_test(test_dateline_world_false_positives),
 		cmocka_unit_test(test_byline),
 		cmocka_unit_test(test_credits),
 		cmocka_unit_test(test_caption_line),
