@@ -179,8 +179,8 @@ static const char *const known_agencies[] = {
 	"\xD0\x9F\xD1\x80\xD0\xB0\xD0\xB9\xD0\xBC",	/* Прайм */
 };
 
-static int
-is_known_agency(const char *s, size_t n)
+int
+story_is_known_agency(const char *s, size_t n)
 {
 	const char *slash = memchr(s, '/', n);
 	size_t k;
@@ -353,7 +353,7 @@ scan_bare_agency(const char *s, size_t len, size_t i)
 		end = w.end;
 		if (s[end - 1] == '.')
 			end--;		/* the sentence's full stop */
-		if (is_known_agency(s + start, end - start))
+		if (story_is_known_agency(s + start, end - start))
 			return end;
 		if (w.end >= len || s[w.end] != ' ')
 			break;
@@ -431,7 +431,7 @@ match_after_place(const char *s, size_t len, size_t place_end, int caps,
 	if (j >= len || s[j] != '(' || (a1 = paren_close(s, len, j + 1)) == 0)
 		return 0;
 	a0 = j + 1;
-	if (!(known = is_known_agency(s + a0, a1 - a0))) {
+	if (!(known = story_is_known_agency(s + a0, a1 - a0))) {
 		/* "Tom Roe (Acme Films) — the actor": a name, no place */
 		if (!caps && !dated)
 			return 0;
@@ -493,7 +493,7 @@ match_agency_first(const char *s, size_t len, size_t *dlen)
 		return 0;
 	if (memchr(s, '=', a1) != NULL)
 		return match_korean(s, len, a1, dlen);
-	if (!is_known_agency(s + 1, a1 - 1) ||
+	if (!story_is_known_agency(s + 1, a1 - 1) ||
 	    (end = scan_agency_dash(s, len, a1 + 1)) == 0)
 		return 0;
 	*dlen = a1 + 1;
@@ -521,7 +521,7 @@ match_date_first(const char *s, size_t len, size_t *dlen)
 		return 0;
 	j = story_skip_spaces(s, len, d);
 	if (j >= len || s[j] != '(' || (a1 = paren_close(s, len, j + 1)) == 0 ||
-	    !is_known_agency(s + j + 1, a1 - j - 1) ||
+	    !story_is_known_agency(s + j + 1, a1 - j - 1) ||
 	    (end = scan_agency_dash(s, len, a1 + 1)) == 0)
 		return 0;
 	*dlen = a1 + 1;

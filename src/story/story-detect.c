@@ -166,7 +166,25 @@ is_name(const char *s, size_t len, int with_place)
 	return words >= 1 && words <= 5;
 }
 
-/* Split names at ", ", " and ", " & "; each part must be a name. */
+/* The words that join the last two names, in the languages of the
+ * wires: and, &, и, und, y, e, et. */
+static size_t
+name_separator(const char *s, size_t len)
+{
+	static const char *const joins[] = {
+		" and ", " & ", " \xD0\xB8 ", " und ", " y ", " e ", " et ",
+	};
+	size_t k, n;
+
+	for (k = 0; k < DL_ARRAY_LEN(joins); k++) {
+		n = strlen(joins[k]);
+		if (len >= n && strncasecmp(s, joins[k], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/* Split names at ", " and the joining words; each part must be a name. */
 static int
 are_names(const char *s, size_t len, int with_place)
 {
@@ -179,12 +197,8 @@ are_names(const char *s, size_t len, int with_place)
 			sep = 1;
 		else if (s[i] == ',' && i + 1 < len && s[i + 1] == ' ')
 			sep = 2;
-		else if (len - i >= 5 && strncasecmp(s + i, " and ", 5) == 0)
-			sep = 5;
-		else if (len - i >= 3 && strncmp(s + i, " & ", 3) == 0)
-			sep = 3;
-		else if (len - i >= 4 && strncmp(s + i, " \xD0\xB8 ", 4) == 0)
-			sep = 4;	/* " и " */
+		else
+			sep = name_separator(s + i, len - i);
 		if (sep) {
 			size_t part = i - start;
 
@@ -205,28 +219,107 @@ are_names(const char *s, size_t len, int with_place)
 	return n > 0;
 }
 
+/* Words that end what follows a name: "Jane Roe, Staff Writer",
+ * "Jane Roe, PA Political Correspondent", "Von Anna Berg, dpa". */
+static const char *const byline_roles[] = {
+	"correspondent", "correspondents", "reporter", "reporters", "writer",
+	"writers", "editor", "columnist", "contributor", "journalist", "staff",
+	"press", "agency", "news", "media", "korrespondent", "korrespondentin",
+	"redakteur", "redakteurin", "correspondant", "correspondante",
+	"corresponsal", "reportero", "redactor", "redactora",
+};
+
+static int
+is_role_word(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < DL_ARRAY_LEN(byline_roles); k++)
+		if (strlen(byline_roles[k]) == n &&
+		    strncasecmp(byline_roles[k], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The part after a byline's last comma: a wire, or capitalised words
+ * that end with a role.  2 when it has more than one word. */
+static int
+is_byline_role(const char *s, size_t len)
+{
+	const char *last;
+	int words;
+
+	if (len == 0 || len > 60)
+		return 0;
+	last = memrchr(s, ' ', len);
+	words = last != NULL ? 2 : 1;
+	if (story_is_known_agency(s, len))
+		return words;
+	if (!isupper((unsigned char)*s))
+		return 0;
+	last = last != NULL ? last + 1 : s;
+	return is_role_word(last, len - (size_t)(last - s)) ? words : 0;
+}
+
+/* "Xinhua writers " before the names: up to three words, the last a
+ * role.  Returns its length, or 0. */
+static size_t
+role_prefix(const char *s, size_t len)
+{
+	struct story_word w;
+	size_t i = 0, words;
+
+	for (words = 0; words < 3 && i < len; words++) {
+		if (!story_scan_word(s, len, i, &w) || w.digits ||
+		    w.end >= len || s[w.end] != ' ')
+			return 0;
+		if (words > 0 && is_role_word(s + w.start, w.end - w.start))
+			return w.end + 1;
+		if (!w.title)
+			return 0;
+		i = w.end + 1;
+	}
+	return 0;
+}
+
 int
 story_match_byline(const char *s, char **names)
 {
 	static const char *const labels[] = {
-		"by ", "\xD0\x90\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80: ",	/* Автор: */
+		"by ", "von ", "por ", "par ", "text: ", "texto: ",
+		"\xD0\x90\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80: ",	/* Автор: */
 		"\xD0\x90\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80\xD1\x8B: ",	/* Авторы: */
 	};
-	size_t len = strlen(s), i, n = 0;
+	size_t len = strlen(s), i, n = 0, nlen;
+	const char *comma;
+	int role = 0;
 
 	*names = NULL;
 	for (i = 0; i < DL_ARRAY_LEN(labels) && n == 0; i++)
 		if (strncasecmp(s, labels[i], strlen(labels[i])) == 0)
 			n = strlen(labels[i]);
-	if (n == 0 || len < n + 2 || len > 160)
+	if (len < n + 2 || len > 160)
 		return 0;
 	s += n;
 	len -= n;
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '.'))
 		len--;
-	if (len == 0 || !are_names(s, len, 0))
+	if (n > 0 && (i = role_prefix(s, len)) > 0) {
+		s += i;
+		len -= i;
+	}
+	nlen = len;
+	if ((comma = memrchr(s, ',', len)) != NULL &&
+	    (size_t)(comma - s) + 2 < len && comma[1] == ' ' &&
+	    (role = is_byline_role(comma + 2, len - (size_t)(comma - s) - 2)) != 0)
+		nlen = (size_t)(comma - s);
+	/* without a label, only a full name and a role of a few words:
+	 * "Jane Roe, Staff Writer", not "Berlin, dpa" */
+	if (n == 0 && (role != 2 || memchr(s, ' ', nlen) == NULL))
 		return 0;
-	*names = xstrndup(s, len);
+	if (nlen == 0 || !are_names(s, nlen, 0))
+		return 0;
+	*names = xstrndup(s, nlen);
 	return 1;
 }
 

@@ -62,6 +62,9 @@ int		story_scan_word(const char *s, size_t len, size_t i,
 		    struct story_word *w);
 size_t		story_skip_spaces(const char *s, size_t len, size_t i);
 
+/* story-dateline.c: a wire's name ("dpa/lno" counts as dpa). */
+int		story_is_known_agency(const char *s, size_t n);
+
 /* story-dateline-cjk.c: Chinese and Japanese datelines (story_match_dateline's
  * contract). */
 size_t		story_match_dateline_cjk(const char *s, size_t len, size_t *dlen);

@@ -294,6 +294,50 @@ test_byline(void **state)
 	free(names);
 }
 
+static void
+check_byline(const char *s, const char *want)
+{
+	char *names;
+
+	if (want == NULL) {
+		if (story_match_byline(s, &names))
+			fail_msg("'%s' taken as a byline in: %s", names, s);
+		assert_null(names);
+		return;
+	}
+	if (!story_match_byline(s, &names))
+		fail_msg("no byline found in: %s", s);
+	assert_string_equal(names, want);
+	free(names);
+}
+
+/* Bylines in the wires' languages, with the role or wire after a name. */
+static void
+test_byline_world(void **state)
+{
+	(void)state;
+	check_byline("Von Anna Berg, dpa", "Anna Berg");
+	check_byline("Von Anna Berg und Karl Hahn", "Anna Berg und Karl Hahn");
+	check_byline("Por Juan Gil y Ana Ruiz", "Juan Gil y Ana Ruiz");
+	check_byline("Par Jean Roux", "Jean Roux");
+	check_byline("Text: Ana Vale", "Ana Vale");
+	check_byline("By ANA VALE, Associated Press", "ANA VALE");
+	check_byline("By Ana Vale, PA Political Correspondent", "Ana Vale");
+	check_byline("By Xinhua writers Li Xin and Wang Fang", "Li Xin and Wang Fang");
+	check_byline("Ana Vale, Staff Writer", "Ana Vale");
+	check_byline("Ana Vale and Bo Kask, Associated Press", "Ana Vale and Bo Kask");
+	/* look-alikes */
+	check_byline("Von Braun's rocket flew in 1958.", NULL);
+	check_byline("Por favor, no.", NULL);
+	check_byline("Par for the course, the council waited.", NULL);
+	check_byline("Text: see below.", NULL);
+	check_byline("Berlin, dpa", NULL);
+	check_byline("London, Reuters", NULL);
+	check_byline("Good Morning, Editor", NULL);
+	check_byline("Paris, France", NULL);
+	check_byline("Ana Vale, the writer", NULL);
+}
+
 static long
 credits_at(const char *s)
 {
@@ -602,6 +646,7 @@ main(void)
 		cmocka_unit_test(test_dateline_world),
 		cmocka_unit_test(test_dateline_world_false_positives),
 		cmocka_unit_test(test_byline),
+		cmocka_unit_test(test_byline_world),
 		cmocka_unit_test(test_credits),
 		cmocka_unit_test(test_caption_line),
 		cmocka_unit_test(test_caption_credit),
