@@ -41,6 +41,7 @@ cmd_fn cmd_mark_read;		/* src/cmd-store.c:   --mark-read FEED|all */
 cmd_fn cmd_cleanup;		/* src/cmd-store.c:   --cleanup */
 cmd_fn cmd_stats;		/* src/cmd-store.c:   --stats */
 cmd_fn cmd_refresh;		/* src/cmd-refresh.c: --refresh */
+cmd_fn cmd_index;		/* src/cmd-refresh.c: --index */
 cmd_fn cmd_import_opml;		/* src/cmd-refresh.c: --import-opml FILE */
 cmd_fn cmd_export_opml;		/* src/cmd-refresh.c: --export-opml */
 cmd_fn cmd_extract;		/* src/cmd-extract.c: --extract FILE|URL */

@@ -315,6 +315,36 @@ out:
 	return rc;
 }
 
+/* --index: index what the refreshes stored (a search does it first by
+ * itself; this is for doing it ahead, after a refresh from cron). */
+int
+cmd_index(const struct cli *cli)
+{
+	struct store *s;
+	char *path, *err = NULL;
+	int64_t done = 0;
+	double t0 = time_monotonic();
+	int rc = EXIT_FAIL;
+
+	conf_init(cli->config, cli->theme);
+	path = conf_cache_path(cli->cache);
+	s = store_open(path, STORE_NOCREATE, &err);
+	if (s == NULL || store_index_update(s, 0, &done, &err) != 0) {
+		log_error("%s", err);
+		free(err);
+	} else {
+		if (!cli->quiet)
+			printf(ngettext("%lld article indexed (%.1f s)\n",
+			    "%lld articles indexed (%.1f s)\n", (unsigned long)done),
+			    (long long)done, time_monotonic() - t0);
+		rc = EXIT_OK;
+	}
+	store_close(s);
+	free(path);
+	conf_shutdown();
+	return rc;
+}
+
 /* Feeds without a "~title" are exported with the title their document
  * gave (from the store, when there is one); else the URL stands in. */
 static void

@@ -290,7 +290,8 @@ generate(const struct gen *g)
 		}
 		free_item(&it);
 	}
-	if (store_commit(s, &err) != 0)
+	/* Indexed, as after the reader's refreshes or a search. */
+	if (store_commit(s, &err) != 0 || store_index_update(s, 0, NULL, &err) != 0)
 		goto fail;
 	if (nb != NULL && sqlite3_exec(nb, "COMMIT; ANALYZE", NULL, NULL, NULL) != SQLITE_OK)
 		fprintf(stderr, "store-gen: %s: %s\n", g->newsboat, sqlite3_errmsg(nb));

@@ -146,6 +146,10 @@ do_write(const char *path, const char *logpath, long seed, long iterations)
 		}
 		if (rnd(20) == 0 && store_cleanup(s, &keep, NULL, &err) != 0)
 			return die("cleanup", err);
+		/* The search index catches up now and then (a kill may land
+		 * in it), sometimes inside a write transaction. */
+		if (rnd(7) == 0 && store_index_update(s, 0, NULL, &err) != 0)
+			return die("index", err);
 		if (rnd(60) == 0 && store_vacuum(s, &err) != 0)
 			return die("vacuum", err);
 	}
@@ -344,9 +348,14 @@ do_check(const char *path, const char *logpath)
 		printf("0 committed changes verified, no store yet\n");
 		return 0;
 	}
-	/* Opening through the store recovers the log like dateline would. */
+	/* Opening through the store recovers the log like dateline would;
+	 * what waited for the search index is indexed, as a search would. */
 	if ((s = store_open(path, STORE_NOCREATE, &err)) == NULL)
 		return die("open", err);
+	if (store_index_update(s, 0, NULL, &err) != 0) {
+		store_close(s);
+		return die("index", err);
+	}
 	store_close(s);
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
 		return die("sqlite open", xstrdup(path));

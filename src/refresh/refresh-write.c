@@ -19,8 +19,6 @@
  * body hashes go with their items, so they are fetched again. */
 #define BATCH_MAX	256
 #define BATCH_SECONDS	1.0
-/* Search index text waiting for the commit (store_index_queued). */
-#define INDEX_QUEUE_MAX	(1u * 1024 * 1024)
 
 /* A store error that is not one feed's: said on stderr by --refresh,
  * kept quiet under the UI (whose screen stderr would scribble on). */
@@ -100,15 +98,6 @@ batch_begin_err(struct run *run, char **errp)
 	if (run->batch_open && (run->batch_writes >= BATCH_MAX ||
 	    time_monotonic() - run->batch_start >= BATCH_SECONDS))
 		run_batch_end(run);
-	if (run->batch_open && store_index_queued(run->store) > INDEX_QUEUE_MAX &&
-	    store_index_flush(run->store, &err) != 0) {
-		/* The index would miss rows of items it holds: none of the
-		 * batch is kept (its feeds are fetched again next time). */
-		run_warn(run, err);
-		err = NULL;
-		store_rollback(run->store);
-		batch_lost(run);
-	}
 	if (!run->batch_open) {
 		if (store_begin(run->store, &err) != 0) {
 			if (errp != NULL)
@@ -191,11 +180,6 @@ job_upsert(struct job *j, const struct item *item, struct store_prep *prep)
 		    &j->store_err);
 	if (rc != 0)
 		return -1;
-	/* A big feed streaming into its part: its index rows too. */
-	if (j->run->holder == j &&
-	    store_index_queued(j->run->store) > INDEX_QUEUE_MAX &&
-	    store_index_flush(j->run->store, &j->store_err) != 0)
-		return -1;
 	if (ch == STORE_NEW && j->want_ft)
 		ft_list_add(&j->ft, id, item->link,
 		    strncmp(j->sub->url, "file://", 7) == 0);
@@ -206,9 +190,7 @@ job_upsert(struct job *j, const struct item *item, struct store_prep *prep)
 	return 0;
 }
 
-/* Too many items held: take the store and write them as they come.  The
- * index rows of earlier feeds are written first, so that this feed's own
- * can be written as they pile up (store_index_flush inside its part). */
+/* Too many items held: take the store and write them as they come. */
 void
 job_take_store(struct job *j)
 {
@@ -217,10 +199,6 @@ job_take_store(struct job *j)
 
 	if (run_batch_begin(j->run) != 0)
 		return;
-	if (store_index_flush(j->run->store, &err) != 0) {
-		run_warn(j->run, err);
-		return;
-	}
 	if (part_begin(j, &err) != 0) {
 		free(err);
 		return;

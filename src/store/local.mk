@@ -3,7 +3,7 @@ libdateline_a_SOURCES += src/store/store.h src/store/store-int.h \
 	src/store/store.c src/store/store-schema.c src/store/store-feed.c \
 	src/store/store-item.c src/store/store-read.c src/store/store-state.c \
 	src/store/store-clean.c src/store/store-text.c src/store/store-zip.c \
-	src/store/store-tok.c
+	src/store/store-tok.c src/store/store-index.c
 AM_CPPFLAGS += $(ZLIB_CFLAGS) $(ZSTD_CFLAGS)
 DL_LIBS += $(ZLIB_LIBS) $(ZSTD_LIBS)
 dateline_SOURCES += src/cmd-store.c

@@ -35,7 +35,7 @@ delete_victims(struct store *s, const struct victim *v, size_t n, char **err)
 	if (del == NULL || gone == NULL)
 		return -1;
 	for (i = 0; i < n; i++) {
-		if (store_fts_stored(s, v[i].id, 0, err) != 0)
+		if (store_index_drop(s, v[i].id, err) != 0)
 			return -1;
 		sqlite3_bind_int64(del, 1, v[i].id);
 		if (store_run(s, del, err, _("deleting old items")) != 0)

@@ -197,7 +197,7 @@ store_feed_delete(struct store *s, int64_t id, char **err)
 	}
 	sqlite3_bind_int64(st, 1, id);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW)
-		if (store_fts_stored(s, sqlite3_column_int64(st, 0), 0, err) != 0)
+		if (store_index_drop(s, sqlite3_column_int64(st, 0), err) != 0)
 			goto out;
 	if (step != SQLITE_DONE) {
 		store_fail(s, err, _("removing a feed"));

@@ -35,18 +35,12 @@ enum store_slot {
 	SLOT_GONE_INSERT,
 	SLOT_GONE_TOUCH,
 	SLOT_DATA_VERSION,
+	SLOT_TODO_ADD,
+	SLOT_TODO_DEL,
+	SLOT_TODO_COUNT,
+	SLOT_TODO_NEXT,
+	SLOT_TODO_DONE,
 	SLOT_COUNT
-};
-
-/* A search index row waiting for the end of the transaction. */
-struct store_fts_pending {
-	int64_t		 id;
-	char		*title;
-	char		*author;
-	char		*body;
-	/* Removed again before it was written: 1, or 2 when by the open
-	 * part (store_part_begin), which may still be rolled back. */
-	int		 dead;
 };
 
 struct store {
@@ -55,18 +49,7 @@ struct store {
 	int		 readonly;
 	int		 in_tx;		/* inside store_begin() */
 	sqlite3_stmt	*slot[SLOT_COUNT];
-	/* Index rows added inside store_begin() are written just before the
-	 * COMMIT, all together (store_fts_flush): FTS5 turns its pending
-	 * rows into a new segment at every statement savepoint, and each
-	 * items INSERT (it has a trigger) opens one, so writing the index
-	 * row by row made one tiny segment per item and merged them over
-	 * and over. */
-	struct store_fts_pending *fts_q;
-	size_t		 fts_n;
-	size_t		 fts_cap;
-	size_t		 fts_bytes;	/* of text queued */
 	int		 in_part;	/* inside store_part_begin() */
-	size_t		 part_fts;	/* fts_n when the part began */
 };
 
 /* The statement in `slot`, prepared from sql on first use; NULL with *err
@@ -132,7 +115,6 @@ struct store_prep {
 	int64_t			 chash;
 	struct buf		 cat, enc, med;	/* the encoded lists */
 	struct store_zipped	 summary, content;
-	struct buf		 body;		/* the index's text */
 };
 
 struct store_fts_row {
@@ -145,15 +127,17 @@ struct store_fts_row {
 };
 int		 store_fts_change(struct store *s, int64_t id,
 		     const struct store_fts_row *row, int add, char **err);
-/* Write the queued index rows (before a COMMIT, before removing an index
- * row, before a search inside the transaction); drop them (rollback). */
+/* The search path's first step: store_index_update (store-index.c). */
 int		 store_fts_flush(struct store *s, char **err);
-void		 store_fts_drop(struct store *s);
-/* The part ends: queued rows from index `from` on are dropped and those
- * it removed live again (rollback), or its removals stand (keep). */
-void		 store_fts_part_end(struct store *s, size_t from, int keep);
 /* Read an item's indexed columns and add it to / remove it from the index. */
 int		 store_fts_stored(struct store *s, int64_t id, int add, char **err);
+
+/* store-index.c: search_todo holds the items whose text is not in the
+ * index yet.  later: the item's (new) text is to be indexed; drop: its
+ * stored text leaves the index (or the todo list), before the row changes
+ * or is deleted. */
+int		 store_index_later(struct store *s, int64_t id, char **err);
+int		 store_index_drop(struct store *s, int64_t id, char **err);
 
 /* Schema creation and migrations (store-schema.c). */
 int		 store_migrate(struct store *s, int from, char **err);

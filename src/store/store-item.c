@@ -207,98 +207,13 @@ fts_write(struct store *s, int64_t id, const char *title, const char *author,
 	return store_run(s, st, err, _("updating the search index"));
 }
 
-static void
-drop_from(struct store *s, size_t from)
-{
-	size_t i;
-
-	for (i = from; i < s->fts_n; i++) {
-		s->fts_bytes -= strlen(s->fts_q[i].body);
-		free(s->fts_q[i].title);
-		free(s->fts_q[i].author);
-		free(s->fts_q[i].body);
-	}
-	if (from < s->fts_n)
-		s->fts_n = from;
-	if (s->fts_n == 0)
-		s->fts_bytes = 0;
-}
-
-void
-store_fts_part_end(struct store *s, size_t from, int keep)
-{
-	size_t i;
-
-	if (!keep)
-		drop_from(s, from);
-	for (i = 0; i < s->fts_n; i++)
-		if (s->fts_q[i].dead == 2)
-			s->fts_q[i].dead = keep ? 1 : 0;
-}
-
-void
-store_fts_drop(struct store *s)
-{
-	drop_from(s, 0);
-	s->part_fts = 0;
-}
-
-int
-store_fts_flush(struct store *s, char **err)
-{
-	struct store_fts_pending *p;
-	size_t i;
-	int rc = 0;
-
-	for (i = 0; i < s->fts_n && rc == 0; i++) {
-		p = &s->fts_q[i];
-		if (!p->dead)
-			rc = fts_write(s, p->id, p->title, p->author, p->body, 1, err);
-	}
-	store_fts_drop(s);
-	return rc;
-}
-
-/* Queue (inside a transaction) or write an index row; takes body.  The
- * queue is written at the commit, or between parts when it grows
- * (store_index_flush): never inside a part, whose SAVEPOINT would make
- * FTS5 write what it holds as a segment of its own, and whose rollback
- * would take rows of earlier parts with it. */
+/* Write (add) or remove an index row now; takes body. */
 static int
 fts_add_text(struct store *s, int64_t id, const char *title, const char *author,
     struct buf *body, int add, char **err)
 {
-	struct store_fts_pending *p;
-	size_t i;
 	int rc;
 
-	if (add && s->in_tx) {
-		if (s->fts_n == s->fts_cap) {
-			s->fts_cap = s->fts_cap == 0 ? 64 : s->fts_cap * 2;
-			s->fts_q = xreallocarray(s->fts_q, s->fts_cap, sizeof *s->fts_q);
-		}
-		p = &s->fts_q[s->fts_n++];
-		p->id = id;
-		p->title = xstrdup(title != NULL ? title : "");
-		p->author = xstrdup(author != NULL ? author : "");
-		p->dead = 0;
-		s->fts_bytes += body->len;
-		p->body = buf_detach(body);	/* always NUL-terminated */
-		return 0;
-	}
-	if (!add) {
-		/* A row still queued was never written: it is forgotten
-		 * instead (FTS5 must never be told to delete what it does
-		 * not hold). */
-		for (i = s->fts_n; i-- > 0; ) {
-			p = &s->fts_q[i];
-			if (p->id != id || p->dead)
-				continue;
-			p->dead = s->in_part && i < s->part_fts ? 2 : 1;
-			buf_free(body);
-			return 0;
-		}
-	}
 	rc = fts_write(s, id, title, author, buf_str(body), add, err);
 	buf_free(body);
 	return rc;
@@ -473,16 +388,14 @@ write_item(struct store *s, int64_t feed_id, int64_t id, int64_t first_seen,
 	if (id == 0)
 		id = sqlite3_last_insert_rowid(s->db);
 	*newid = id;
-	if (update)	/* reads back a fetched full text too */
-		return store_fts_stored(s, id, 1, err);
-	return fts_add_text(s, id, it->title, it->author, &p->body, 1, err);
+	/* Indexed later (store-index.c), with a fetched full text too. */
+	return store_index_later(s, id, err);
 }
 
 struct store_prep *
 store_item_prepare(const struct item *it)
 {
 	struct store_prep *p = xcalloc(1, sizeof *p);
-	struct store_fts_row row;
 
 	p->it = it;
 	p->ident = item_ident(it);
@@ -490,21 +403,6 @@ store_item_prepare(const struct item *it)
 	p->chash = content_hash(it, &p->cat, &p->enc, &p->med);
 	store_zip(it->summary, &p->summary);
 	store_zip(it->content, &p->content);
-	memset(&row, 0, sizeof row);
-	row.title = it->title;
-	row.author = it->author;
-	row.summary = it->summary;
-	row.content = it->content;
-	row.media = buf_str(&p->med);
-	fts_body(&p->body, &row);
-	/* It waits for the store: only what it holds (the buffer grew by
-	 * doubling from the HTML's length). */
-	store_tok_split(&p->body);
-	if (p->body.data != NULL && p->body.cap > p->body.len + 1) {
-		p->body.data[p->body.len] = '\0';	/* grown, maybe never added to */
-		p->body.data = xrealloc(p->body.data, p->body.len + 1);
-		p->body.cap = p->body.len + 1;
-	}
 	return p;
 }
 
@@ -531,7 +429,6 @@ store_prep_free(struct store_prep *p)
 	buf_free(&p->cat);
 	buf_free(&p->enc);
 	buf_free(&p->med);
-	buf_free(&p->body);
 	free(p->summary.data);
 	free(p->content.data);
 	free(p);
@@ -565,7 +462,7 @@ store_item_upsert_prep(struct store *s, int64_t feed_id, struct store_prep *p,
 		first_seen = time_now();
 		what = STORE_NEW;
 	} else {
-		if (store_fts_stored(s, id, 0, err) != 0)
+		if (store_index_drop(s, id, err) != 0)
 			goto out;
 		what = STORE_UPDATED;
 	}

@@ -94,8 +94,16 @@ static const char schema_v1[] =
 "   WHERE id = new.feed_id;"
 "END;";
 
+/* The search index is written after the refresh (store-index.c): the
+ * items whose text is not indexed yet.  items_id_date came into v1 late,
+ * so a v1 store may lack it. */
+static const char schema_v2[] =
+"CREATE TABLE search_todo (id INTEGER PRIMARY KEY);"
+"CREATE INDEX IF NOT EXISTS items_id_date ON items(id, date);";
+
 static const char *const migrations[] = {
 	schema_v1,		/* 0 -> 1 */
+	schema_v2,		/* 1 -> 2 */
 };
 
 int

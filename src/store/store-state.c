@@ -232,12 +232,12 @@ store_item_set_fulltext(struct store *s, int64_t id, const char *html, char **er
 		return -1;
 	st = store_stmt(s, SLOT_ITEM_FULLTEXT,
 	    "UPDATE items SET fulltext = ?2 WHERE id = ?1", err);
-	if (st == NULL || store_fts_stored(s, id, 0, err) != 0)
+	if (st == NULL || store_index_drop(s, id, err) != 0)
 		goto out;
 	sqlite3_bind_int64(st, 1, id);
 	store_bind_body(st, 2, html);
 	if (store_run(s, st, err, _("saving an article's full text")) != 0 ||
-	    store_fts_stored(s, id, 1, err) != 0)
+	    store_index_later(s, id, err) != 0)
 		goto out;
 	rc = 0;
 out:

@@ -68,9 +68,8 @@ store_fail(struct store *s, char **err, const char *what)
 
 	/* After some errors (a full disk, an I/O error) SQLite has rolled
 	 * the whole transaction back by itself; statements would now commit
-	 * one by one, and the index rows queued for the commit are void. */
+	 * one by one. */
 	if (s->in_tx && sqlite3_get_autocommit(s->db)) {
-		store_fts_drop(s);
 		s->in_tx = 0;
 		s->in_part = 0;
 	}
@@ -213,8 +212,7 @@ store_commit(struct store *s, char **err)
 	if (!s->in_tx)
 		return 0;
 	s->in_part = 0;		/* COMMIT releases it */
-	if (store_fts_flush(s, err) != 0 ||
-	    store_exec(s, "COMMIT", err, _("committing")) != 0) {
+	if (store_exec(s, "COMMIT", err, _("committing")) != 0) {
 		store_rollback(s);
 		return -1;
 	}
@@ -229,13 +227,9 @@ store_part_begin(struct store *s, char **err)
 		*err = xasprintf(_("%s: a transaction is already open"), s->path);
 		return -1;
 	}
-	/* Index rows queued before stay queued, outside the part: written
-	 * now, they would make FTS5 turn them into a segment of their own
-	 * at the SAVEPOINT. */
 	if (store_exec(s, "SAVEPOINT part", err, _("starting a transaction")) != 0)
 		return -1;
 	s->in_part = 1;
-	s->part_fts = s->fts_n;
 	return 0;
 }
 
@@ -245,15 +239,11 @@ store_part_end(struct store *s, int keep, char **err)
 	if (!s->in_part)
 		return 0;
 	s->in_part = 0;
-	if (keep && store_exec(s, "RELEASE part", err, _("committing")) == 0) {
-		store_fts_part_end(s, s->part_fts, 1);
+	if (keep && store_exec(s, "RELEASE part", err, _("committing")) == 0)
 		return 0;
-	}
-	/* Undo the part alone: its rows and its queued index rows. */
-	store_fts_part_end(s, s->part_fts, 0);
+	/* Undo the part alone. */
 	if (sqlite3_get_autocommit(s->db)) {
 		/* A full disk or I/O error rolled everything back. */
-		store_fts_drop(s);
 		s->in_tx = 0;
 		return keep ? -1 : 0;
 	}
@@ -271,27 +261,10 @@ store_in_transaction(const struct store *s)
 	return s->in_tx;
 }
 
-size_t
-store_index_queued(const struct store *s)
-{
-	return s->fts_bytes;
-}
-
-int
-store_index_flush(struct store *s, char **err)
-{
-	/* Inside a part only when all that waits is the part's own: the
-	 * rows of earlier parts would be undone with it. */
-	if (s->in_part && s->part_fts > 0)
-		return 0;
-	return store_fts_flush(s, err);
-}
-
 void
 store_rollback(struct store *s)
 {
 	s->in_part = 0;
-	store_fts_drop(s);
 	/* A full disk or I/O error may already have rolled it back. */
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -545,7 +518,6 @@ store_close(struct store *s)
 		return;
 	if (s->in_tx)
 		store_rollback(s);
-	free(s->fts_q);
 	for (i = 0; i < SLOT_COUNT; i++)
 		sqlite3_finalize(s->slot[i]);
 	/* Planner statistics for the queries this connection ran; the limit
@@ -616,9 +588,10 @@ out:
 int
 store_vacuum(struct store *s, char **err)
 {
-	/* Merge the search index into one segment (smaller, faster), then
-	 * rewrite the file without its free pages. */
-	if (store_exec(s, "INSERT INTO items_fts (items_fts) VALUES ('optimize')",
+	/* Index what waits, merge the search index into one segment
+	 * (smaller, faster), then rewrite the file without its free pages. */
+	if (store_index_update(s, 0, NULL, err) != 0 ||
+	    store_exec(s, "INSERT INTO items_fts (items_fts) VALUES ('optimize')",
 	    err, _("compacting the search index")) != 0 ||
 	    store_exec(s, "VACUUM", err, _("compacting")) != 0)
 		return -1;

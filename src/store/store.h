@@ -27,7 +27,7 @@
 /* PRAGMA application_id of a dateline store: "DtLn". */
 #define STORE_APPLICATION_ID	0x44744c6e
 /* Newest schema this build knows (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION	1
+#define STORE_SCHEMA_VERSION	2
 
 struct store;
 
@@ -73,15 +73,22 @@ void	 store_rollback(struct store *s);
  * once per feed.  Parts do not nest. */
 int	 store_part_begin(struct store *s, char **err);
 int	 store_part_end(struct store *s, int keep, char **err);
-/* Inside a transaction the search index rows wait in memory for the
- * commit; the caller may write them earlier to bound that memory (bytes
- * of text waiting: store_index_queued): between parts, or inside a part
- * begun with nothing waiting (a big feed's; otherwise it does nothing). */
-size_t	 store_index_queued(const struct store *s);
 /* Is a transaction open?  0 after store_begin when an error made SQLite
  * roll it back by itself (everything since store_begin is gone). */
 int	 store_in_transaction(const struct store *s);
-int	 store_index_flush(struct store *s, char **err);
+
+/* --- The search index ----------------------------------------------- */
+
+/* Writes do not index: a new or changed item waits, and is indexed by
+ * store_index_update (in batches of about 2,000, each its own transaction
+ * unless the caller has one open), all of them or at least max (> 0)
+ * when that many wait.  A search brings the index up to date itself
+ * before it looks (store_headlines), so it never misses an article; the
+ * reader does it after its refreshes.  *done (may be NULL) gets how many
+ * items were indexed.  A read-only handle does nothing. */
+int	 store_index_update(struct store *s, int64_t max, int64_t *done, char **err);
+/* How many items wait to be indexed. */
+int	 store_index_pending(struct store *s, int64_t *n, char **err);
 
 /* --- Feeds ---------------------------------------------------------- */
 
@@ -243,6 +250,15 @@ int	 store_headlines(struct store *s, const struct store_query *q,
 	     struct store_cursor *cursor, size_t limit,
 	     struct store_headline **out, size_t *n, char **err);
 void	 store_headlines_free(struct store_headline *h, size_t n);
+/* Every hit of a search (q->view STORE_VIEW_SEARCH), the same and in the
+ * same order as store_headlines's pages joined, from one statement: a
+ * search's page finds and sorts all the hits again, which a caller that
+ * wants them all (--search) need not pay for every page.  fn gets each
+ * hit (h and its strings are valid during the call only); a non-zero
+ * return stops the search, which then returns 0. */
+typedef int store_hit_fn(const struct store_headline *h, void *arg);
+int	 store_search_each(struct store *s, const struct store_query *q,
+	     store_hit_fn *fn, void *arg, char **err);
 
 /* Everything about one item, for the story view. */
 struct store_item {

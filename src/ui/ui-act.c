@@ -346,7 +346,8 @@ static void
 do_search(struct ui *ui)
 {
 	struct store_query q;
-	char *terms = ui_prompt(ui, _("Search: ")), *title;
+	char *terms = ui_prompt(ui, _("Search: ")), *title, *err = NULL;
+	int64_t waiting = 0;
 
 	if (terms == NULL || *terms == '\0') {
 		free(terms);
@@ -359,8 +360,21 @@ do_search(struct ui *ui)
 	    STORE_ORDER_BEST : STORE_ORDER_NEWEST;
 	if (ui->view == VIEW_STORY)
 		ui_story_close(ui);
+	/* The search indexes what waits first (a cold refresh: seconds). */
+	if (store_index_pending(ui->store, &waiting, &err) != 0)
+		free(err);
+	else if (waiting >= 1000) {
+		ui_status(ui, 0, P_("Indexing %lld new story for the search...",
+		    "Indexing %lld new stories for the search...",
+		    (unsigned long)waiting), (long long)waiting);
+		ui_draw(ui);
+	}
 	title = xasprintf(_("search: %s"), terms);
 	ui_headlines_open(ui, &q, title);
+	if (waiting >= 1000) {
+		free(ui->status);
+		ui->status = NULL;
+	}
 	if (ui->hlist.nrows == 0)
 		ui_status(ui, ui->hsrc.error != NULL, "%s", ui->hsrc.error ?
 		    ui->hsrc.error : _("No story matches."));

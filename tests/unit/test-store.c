@@ -312,6 +312,9 @@ test_long_text_round_trips_deflated(void **state)
 	assert_string_equal(si->item.summary, it.summary);
 	store_item_free(si);
 	assert_int_equal(count(&t, "SELECT count(*) FROM items_fts WHERE items_fts "
+	    "MATCH 'zebrafinch'"), 0);	/* indexed later */
+	assert_int_equal(store_index_update(t.s, 0, NULL, &err), 0);
+	assert_int_equal(count(&t, "SELECT count(*) FROM items_fts WHERE items_fts "
 	    "MATCH 'zebrafinch'"), 1);
 	/* An update removes the old text from the index: it must be read
 	 * back exactly, or FTS5's integrity check fails. */
@@ -325,6 +328,7 @@ test_long_text_round_trips_deflated(void **state)
 	assert_string_equal(si->fulltext, html.data);
 	store_item_free(si);
 	/* The old words are gone from the index, the new ones are in. */
+	assert_int_equal(store_index_update(t.s, 0, NULL, &err), 0);
 	assert_int_equal(count(&t, "SELECT count(*) FROM items_fts WHERE items_fts "
 	    "MATCH 'zebrafinch'"), 0);
 	assert_int_equal(count(&t, "SELECT count(*) FROM items_fts WHERE items_fts "
@@ -555,10 +559,10 @@ test_transactions_roll_back_together(void **state)
 }
 
 /* Refresh stores many feeds in one transaction, each in its own part:
- * a part rolled back takes its rows and its search index rows with it,
- * and nothing of the parts before it.  The index rows wait in memory
- * until the commit; an item added in one part and changed in a later
- * part that is rolled back keeps its first index row. */
+ * a part rolled back takes its rows with it, and nothing of the parts
+ * before it.  Writes do not index (search_todo lists the items to
+ * index); a change rolled back inside a part leaves the index as it was,
+ * and an item that waits is indexed once, in its last text. */
 static int64_t
 matches(struct tstore *t, const char *word)
 {
@@ -574,7 +578,7 @@ static void
 test_parts_roll_back_alone(void **state)
 {
 	struct tstore t;
-	int64_t a, b, id1, id2;
+	int64_t a, b, id1, id2, n;
 	enum store_change ch;
 	char *err = NULL;
 	struct item it;
@@ -602,33 +606,38 @@ test_parts_roll_back_alone(void **state)
 	assert_int_equal(store_item_upsert(t.s, a, &it, &ch, &id1, &err), 0);
 	assert_int_equal(ch, STORE_UPDATED);
 	assert_int_equal(store_part_end(t.s, 0, &err), 0);
-	/* Part 3 is kept again; the queue may be written between parts. */
-	assert_true(store_index_queued(t.s) > 0);
-	assert_int_equal(store_index_flush(t.s, &err), 0);
-	assert_int_equal(store_index_queued(t.s), 0);
+	/* Part 3 is kept again. */
 	assert_int_equal(store_part_begin(t.s, &err), 0);
 	it = titem("g3", "https://b.example/3", "Capybara", "<p>third</p>", 1);
 	assert_int_equal(store_item_upsert(t.s, b, &it, &ch, NULL, &err), 0);
 	assert_int_equal(store_part_end(t.s, 1, &err), 0);
-	/* Part 4 holds nothing of earlier parts in the queue after a
-	 * flush: its own rows may be written inside it, and go when it
-	 * is rolled back. */
-	assert_int_equal(store_index_flush(t.s, &err), 0);
+	/* Part 4 is rolled back. */
 	assert_int_equal(store_part_begin(t.s, &err), 0);
 	it = titem("g4", "https://b.example/4", "Dormouse", "<p>fourth</p>", 1);
 	assert_int_equal(store_item_upsert(t.s, b, &it, &ch, NULL, &err), 0);
-	assert_true(store_index_queued(t.s) > 0);
-	assert_int_equal(store_index_flush(t.s, &err), 0);
-	assert_int_equal(store_index_queued(t.s), 0);
 	assert_int_equal(store_part_end(t.s, 0, &err), 0);
-	/* Part 5: a part with earlier rows waiting does not write them. */
+	/* Outside the parts, in the same transaction. */
 	it = titem("g5", "https://b.example/5", "Echidna", "<p>fifth</p>", 1);
 	assert_int_equal(store_item_upsert(t.s, b, &it, &ch, NULL, &err), 0);
+	assert_int_equal(store_commit(t.s, &err), 0);
+	/* Stored, not indexed yet. */
+	assert_int_equal(matches(&t, "aardwolf"), 0);
+	assert_int_equal(store_index_pending(t.s, &n, &err), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(store_index_update(t.s, 0, &n, &err), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(matches(&t, "aardwolf"), 1);
+	/* Part 6 changes an indexed item and is rolled back: the old
+	 * text is still found, and nothing waits. */
+	assert_int_equal(store_begin(t.s, &err), 0);
 	assert_int_equal(store_part_begin(t.s, &err), 0);
-	assert_int_equal(store_index_flush(t.s, &err), 0);
-	assert_true(store_index_queued(t.s) > 0);
+	it = titem("g1", "https://a.example/1", "Aardvark", "<p>changed</p>", 1);
+	assert_int_equal(store_item_upsert(t.s, a, &it, &ch, &id1, &err), 0);
+	assert_int_equal(ch, STORE_UPDATED);
 	assert_int_equal(store_part_end(t.s, 0, &err), 0);
 	assert_int_equal(store_commit(t.s, &err), 0);
+	assert_int_equal(store_index_pending(t.s, &n, &err), 0);
+	assert_int_equal(n, 0);
 
 	assert_int_equal(count(&t, "SELECT count(*) FROM items"), 3);
 	assert_int_equal(matches(&t, "dormouse"), 0);
@@ -653,6 +662,106 @@ test_parts_roll_back_alone(void **state)
 	    "third OR fifth"), 0);
 	assert_int_equal(sqlite3_exec(t.s->db, "INSERT INTO items_fts(items_fts, rank) "
 	    "VALUES ('integrity-check', 0)", NULL, NULL, NULL), SQLITE_OK);
+	tstore_close(&t);
+}
+
+/* The search index is written after the items (search_todo): a search
+ * catches up first, so it never misses one; an item that waits and then
+ * changes or goes never touches the index; batches are exact; a store of
+ * schema 1 (index complete, no list) migrates with nothing to index. */
+static int64_t
+search_hits(struct tstore *t, const char *terms)
+{
+	struct store_query q = { .view = STORE_VIEW_SEARCH, .search = terms,
+	    .order = STORE_ORDER_NEWEST };
+	struct store_cursor cur = STORE_CURSOR_START;
+	struct store_headline *h;
+	size_t n;
+	char *err = NULL;
+
+	assert_int_equal(store_headlines(t->s, &q, &cur, 10000, &h, &n, &err), 0);
+	store_headlines_free(h, n);
+	return (int64_t)n;
+}
+
+static void
+test_index_catches_up(void **state)
+{
+	struct tstore t;
+	struct store *ro;
+	struct store_retention r = { 0, 1 };
+	int64_t feed, n, id;
+	enum store_change ch;
+	char *err = NULL, guid[32], body[96];
+	struct item it;
+	int i;
+
+	(void)state;
+	tstore_open(&t);
+	assert_int_equal(store_feed_ensure(t.s, "https://a.example/feed", &feed, &err), 0);
+	/* More than one batch (2,048 items). */
+	assert_int_equal(store_begin(t.s, &err), 0);
+	for (i = 0; i < 5000; i++) {
+		snprintf(guid, sizeof guid, "g%d", i);
+		snprintf(body, sizeof body, "<p>word%d and the quokka</p>", i);
+		it = titem(guid, NULL, "Bulletin", body, 1000 + i);
+		assert_int_equal(store_item_upsert(t.s, feed, &it, &ch, NULL, &err), 0);
+		assert_int_equal(ch, STORE_NEW);
+	}
+	assert_int_equal(store_commit(t.s, &err), 0);
+	assert_int_equal(matches(&t, "quokka"), 0);
+	assert_int_equal(store_index_pending(t.s, &n, &err), 0);
+	assert_int_equal(n, 5000);
+	/* A read-only handle searches what is indexed and writes nothing. */
+	ro = store_open(t.path, STORE_READONLY, &err);
+	assert_non_null(ro);
+	assert_int_equal(store_index_update(ro, 0, &n, &err), 0);
+	assert_int_equal(n, 0);
+	store_close(ro);
+	assert_int_equal(store_index_pending(t.s, &n, &err), 0);
+	assert_int_equal(n, 5000);
+	/* A search catches up first. */
+	assert_int_equal(search_hits(&t, "word4999"), 1);
+	assert_int_equal(search_hits(&t, "word0"), 1);
+	assert_int_equal(matches(&t, "quokka"), 5000);
+	assert_int_equal(store_index_pending(t.s, &n, &err), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_index_update(t.s, 0, &n, &err), 0);
+	assert_int_equal(n, 0);
+	/* Waiting items that change, get a full text, or go. */
+	it = titem("new", NULL, "Bulletin", "<p>platypus</p>", 9000);
+	assert_int_equal(store_item_upsert(t.s, feed, &it, &ch, &id, &err), 0);
+	it = titem("new", NULL, "Bulletin", "<p>wombat</p>", 9000);
+	assert_int_equal(store_item_upsert(t.s, feed, &it, &ch, &id, &err), 0);
+	assert_int_equal(ch, STORE_UPDATED);
+	assert_int_equal(store_item_set_fulltext(t.s, id, "<p>numbat</p>", &err), 0);
+	assert_int_equal(store_index_pending(t.s, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(search_hits(&t, "platypus"), 0);
+	assert_int_equal(search_hits(&t, "wombat"), 0);	/* the full text is indexed */
+	assert_int_equal(search_hits(&t, "numbat"), 1);
+	it = titem("newer", NULL, "Bulletin", "<p>bilby</p>", 9001);
+	assert_int_equal(store_item_upsert(t.s, feed, &it, &ch, &id, &err), 0);
+	/* Retention keeps one item: the waiting one is the newest. */
+	assert_int_equal(store_cleanup(t.s, &r, &n, &err), 0);
+	assert_int_equal(n, 5001);
+	assert_int_equal(search_hits(&t, "bilby"), 1);
+	assert_int_equal(search_hits(&t, "quokka OR numbat"), 0);
+	assert_int_equal(count(&t, "SELECT count(*) FROM search_todo"), 0);
+	assert_int_equal(sqlite3_exec(t.s->db, "INSERT INTO items_fts(items_fts, rank) "
+	    "VALUES ('integrity-check', 0)", NULL, NULL, NULL), SQLITE_OK);
+	/* Schema 1: no list, and maybe no items_id_date. */
+	assert_int_equal(store_exec(t.s, "DROP TABLE search_todo; DROP INDEX "
+	    "items_id_date; PRAGMA user_version = 1", &err, "test"), 0);
+	store_close(t.s);
+	t.s = store_open(t.path, STORE_NOCREATE, &err);
+	assert_non_null(t.s);
+	assert_int_equal(count(&t, "PRAGMA user_version"), 2);
+	assert_int_equal(count(&t, "SELECT count(*) FROM sqlite_schema WHERE name = "
+	    "'items_id_date'"), 1);
+	assert_int_equal(store_index_pending(t.s, &n, &err), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(search_hits(&t, "bilby"), 1);
 	tstore_close(&t);
 }
 
@@ -747,6 +856,7 @@ main(void)
 		cmocka_unit_test(test_feeds_meta_http_cache_and_moves),
 		cmocka_unit_test(test_transactions_roll_back_together),
 		cmocka_unit_test(test_parts_roll_back_alone),
+		cmocka_unit_test(test_index_catches_up),
 		cmocka_unit_test(test_full_disk_rolls_back_and_reports),
 		cmocka_unit_test(test_data_version_sees_other_process),
 	};
