@@ -634,6 +634,8 @@ byline_walk(const GumboNode *n, struct buf *out, int depth, int *stop)
 		*stop = !blank(out->data, out->len);
 		return;
 	}
+	if (out->len > 300)
+		*stop = 1;
 	for (i = 0; i < n->v.element.children.length && !*stop; i++)
 		byline_walk(n->v.element.children.data[i], out, depth + 1, stop);
 	if (extract_is_block_tag(n->v.element.tag) && out->len > 0 &&
@@ -641,8 +643,8 @@ byline_walk(const GumboNode *n, struct buf *out, int depth, int *stop)
 		buf_addc(out, ' ');
 }
 
-static char *
-byline_of(const GumboNode *n)
+char *
+extract_byline_of(const GumboNode *n)
 {
 	struct buf b = BUF_INIT;
 	const char *s;
@@ -693,7 +695,7 @@ furniture_in_body(struct writer *w, const GumboNode *n, int figure_like)
 		drop = 1;
 	if (!drop && e->text < 150 && extract_class_has(n, byline_words)) {
 		if (w->o->byline == NULL)
-			w->o->byline = byline_of(n);
+			w->o->byline = extract_byline_of(n);
 		drop = 1;
 	}
 	if (!drop && e->text < 100 && (tag == GUMBO_TAG_TIME || extract_class_has(n, date_words)))

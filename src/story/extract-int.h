@@ -28,6 +28,8 @@ struct extract_meta {
 	char		*author;	/* <meta name=author>, article:author */
 	char		*page_author;	/* the first rel=author or itemprop=author
 					   element's text */
+	char		*page_byline;	/* the first byline-named element's,
+					   outside comments */
 	int64_t		 published;	/* article:published_time, … */
 	int		 has_password;	/* an <input type=password> */
 
@@ -125,6 +127,9 @@ struct writer {
 	char			*last_image;	/* the last photo written */
 };
 
+/* The names of a byline element: its text up to a line break or a date,
+ * without "By"; allocated, or NULL when there is none or too much. */
+char		*extract_byline_of(const GumboNode *n);
 extern const char *const extract_credit_words[];
 extern const char *const extract_caption_words[];
 int		 extract_class_has(const GumboNode *n, const char *const *words);

@@ -305,8 +305,49 @@ read_page_author(const GumboNode *n, struct extract_meta *m)
 	buf_free(&b);
 }
 
+static const char *const byline_names[] = { "byline", "author", NULL };
+static const char *const not_byline[] = {
+	"comment", "bio", "about", "avatar", "box", "photo", "image", NULL,
+};
+static const char *const comment_names[] = { "comment", "disqus", NULL };
+
+/* A short byline-named element anywhere in the page: a last resort for
+ * the byline (class="byline", "author-name"; not an author's box). */
 static void
-read_element(const GumboNode *n, struct extract_meta *m, int *njsonld)
+read_page_byline(const GumboNode *n, struct extract_meta *m)
+{
+	char *s;
+	size_t words = 0;
+	const char *p;
+
+	if (!extract_class_has(n, byline_names) || extract_class_has(n, not_byline))
+		return;
+	if ((s = extract_byline_of(n)) == NULL)
+		return;
+	for (p = s; *p != '\0'; p++)
+		words += *p == ' ';
+	if (words < 10 && strncasecmp(s, "http", 4) != 0)
+		m->page_byline = s;
+	else
+		free(s);
+}
+
+/* Comments and their authors' names: no byline in there. */
+static int
+is_comments(const GumboNode *n)
+{
+	switch (n->v.element.tag) {
+	case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_OL:
+	case GUMBO_TAG_UL: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER:
+		return extract_class_has(n, comment_names);
+	default:
+		return 0;
+	}
+}
+
+static void
+read_element(const GumboNode *n, struct extract_meta *m, int *njsonld,
+    int in_comments)
 {
 	const GumboElement *e = &n->v.element;
 	const char *v, *rel;
@@ -336,6 +377,8 @@ read_element(const GumboNode *n, struct extract_meta *m, int *njsonld)
 	case GUMBO_TAG_P: case GUMBO_TAG_ADDRESS:
 		if (m->page_author == NULL)
 			read_page_author(n, m);
+		if (m->page_byline == NULL && !in_comments)
+			read_page_byline(n, m);
 		break;
 	case GUMBO_TAG_INPUT:
 		v = extract_attr(n, "type");
@@ -362,7 +405,7 @@ extract_meta_read(GumboNode *root, struct extract_meta *m)
 {
 	const GumboNode *stack[EXTRACT_MAX_DEPTH];
 	size_t next[EXTRACT_MAX_DEPTH];
-	int depth = 0, njsonld = 0;
+	int depth = 0, njsonld = 0, comments = -1;
 
 	memset(m, 0, sizeof *m);
 	m->published = m->ld_published = DL_TIME_NONE;
@@ -370,23 +413,27 @@ extract_meta_read(GumboNode *root, struct extract_meta *m)
 		return;
 	stack[0] = root;
 	next[0] = 0;
-	read_element(root, m, &njsonld);
+	read_element(root, m, &njsonld, 0);
 	while (depth >= 0) {
 		const GumboVector *kids = &stack[depth]->v.element.children;
 		const GumboNode *c;
 
 		if (next[depth] >= kids->length) {
-			depth--;
+			if (depth-- == comments)
+				comments = -1;
 			continue;
 		}
 		c = kids->data[next[depth]++];
 		if (c->type != GUMBO_NODE_ELEMENT && c->type != GUMBO_NODE_TEMPLATE)
 			continue;
-		read_element(c, m, &njsonld);
+		if (comments < 0 && m->page_byline == NULL && is_comments(c))
+			comments = depth + 1;
+		read_element(c, m, &njsonld, comments >= 0);
 		if (depth + 1 < EXTRACT_MAX_DEPTH && c->v.element.children.length > 0) {
 			stack[++depth] = c;
 			next[depth] = 0;
-		}
+		} else if (comments == depth + 1)
+			comments = -1;
 	}
 }
 
@@ -404,6 +451,7 @@ extract_meta_free(struct extract_meta *m)
 	free(m->site_name);
 	free(m->author);
 	free(m->page_author);
+	free(m->page_byline);
 	free(m->ld_headline);
 	free(m->ld_author);
 	free(m->ld_body);

@@ -256,9 +256,11 @@ extract_finish(struct extractor *x, struct extract_out *o, struct extract_result
 		free(out->byline);
 		out->byline = xstrdup(o->byline);
 	}
-	if (*out->byline == '\0' && x->meta.page_author != NULL) {
+	if (*out->byline == '\0' && (x->meta.page_author != NULL ||
+	    x->meta.page_byline != NULL)) {
 		free(out->byline);
-		out->byline = xstrdup(x->meta.page_author);
+		out->byline = xstrdup(x->meta.page_author != NULL ?
+		    x->meta.page_author : x->meta.page_byline);
 	}
 	if (out->published == DL_TIME_NONE)
 		out->published = o->published;

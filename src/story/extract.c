@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <gumbo.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -29,6 +30,22 @@
 #define WRAPPER_CHARS		1000	/* furniture-named yet holding text */
 #define MAX_LINKED_HEADINGS	3	/* more in the body: an index page */
 #define MAX_CANDIDATES		8
+
+/* Whether an inline style hides the element: display:none or
+ * visibility:hidden, in any case and spacing. */
+static int
+style_hides(const char *v)
+{
+	char b[256];
+	size_t n = 0;
+
+	for (; *v != '\0' && n < sizeof b - 1; v++)
+		if (!isspace((unsigned char)*v))
+			b[n++] = tolower((unsigned char)*v);
+	b[n] = '\0';
+	return strstr(b, "display:none") != NULL ||
+	    strstr(b, "visibility:hidden") != NULL;
+}
 
 /* Elements dropped with their contents, whatever they hold. */
 static int
@@ -56,8 +73,9 @@ always_junk(const GumboNode *n)
 		return 1;
 	if ((v = extract_attr(n, "aria-hidden")) != NULL && strcmp(v, "true") == 0)
 		return 1;
-	if ((v = extract_attr(n, "style")) != NULL &&
-	    (strstr(v, "display:none") != NULL || strstr(v, "display: none") != NULL))
+	/* (not the body: scripts hide it until they have run) */
+	if ((v = extract_attr(n, "style")) != NULL && style_hides(v) &&
+	    n->v.element.tag != GUMBO_TAG_BODY && n->v.element.tag != GUMBO_TAG_HTML)
 		return 1;
 	if ((v = extract_attr(n, "role")) != NULL &&
 	    (strcmp(v, "navigation") == 0 || strcmp(v, "dialog") == 0 ||

@@ -1,6 +1,6 @@
 /* Unit tests: the arena (util/arena.c) and gumbo parsed inside one; the
  * pages of one article (extract-next.c); a page's charset
- * (extract-charset.c). */
+ * (extract-charset.c); bylines found in the page and hidden elements. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -472,6 +472,89 @@ test_page_charset(void **state)
 	buf_free(&out);
 }
 
+static const char story_para[] = "The harbour board met on Tuesday evening, "
+    "and after a long debate about costs, tides and traffic it voted to build "
+    "the bridge in two stages, starting with the northern ramp next spring.";
+
+/* The byline and the text of a page: head, then body markup around an
+ * article of four paragraphs (extra inside it). */
+static void
+extract_parts(const char *head, const char *before, const char *inside,
+    const char *after, char **byline, char **text)
+{
+	struct extract_result r;
+	struct buf b = BUF_INIT;
+	char *err = NULL;
+	int i;
+
+	buf_printf(&b, "<html><head>%s<title>Bridge</title></head><body>%s"
+	    "<article><h1>Bridge</h1>%s", head, before, inside);
+	for (i = 0; i < 4; i++)
+		buf_printf(&b, "<p>%s</p>", story_para);
+	buf_printf(&b, "</article>%s</body></html>", after);
+	assert_int_equal(extract_article(b.data, b.len, NULL, &r, &err), 0);
+	*byline = xstrdup(r.byline);
+	*text = xstrdup(r.text);
+	extract_result_free(&r);
+	buf_free(&b);
+}
+
+static void
+test_bylines_and_hidden(void **state)
+{
+	char *by, *text;
+
+	(void)state;
+	/* a byline with its date after a line break: the names only, once */
+	extract_parts("", "", "<div class=\"FeatureByline\"> By <b>Lea Vorn</b>"
+	    "<br/>March 25, 2015 </div>", "", &by, &text);
+	assert_string_equal(by, "Lea Vorn");
+	assert_null(strstr(text, "March 25"));
+	free(by);
+	free(text);
+	/* a <time> ends the names too */
+	extract_parts("", "", "<p class=\"byline\">by Ana Ruiz and Bo Li "
+	    "<time datetime=\"2024-01-02\">2 January</time></p>", "", &by, &text);
+	assert_string_equal(by, "Ana Ruiz and Bo Li");
+	free(by);
+	free(text);
+	/* outside the article: rel=author, then a byline-named element */
+	extract_parts("", "<header><a rel=\"author\" href=\"/u/sam\">Sam Okafor"
+	    "</a></header>", "", "", &by, &text);
+	assert_string_equal(by, "Sam Okafor");
+	free(by);
+	free(text);
+	extract_parts("", "<div class=\"meta\"><span class=\"author-name\">"
+	    "Mara Lind</span></div>", "", "", &by, &text);
+	assert_string_equal(by, "Mara Lind");
+	free(by);
+	free(text);
+	/* the metadata still comes first */
+	extract_parts("<meta name=\"author\" content=\"Ines Ortega\">",
+	    "<span class=\"byline\">Someone Else</span>", "", "", &by, &text);
+	assert_string_equal(by, "Ines Ortega");
+	free(by);
+	free(text);
+	/* not a commenter's name, not an author box's heading */
+	extract_parts("", "", "", "<div class=\"comments\"><div class=\"c\">"
+	    "<span class=\"comment-author\">Troll</span><span class=\"author\">"
+	    "Troll</span><p>First!</p></div></div><div class=\"author-bio\">"
+	    "About the author</div>", &by, &text);
+	assert_string_equal(by, "");
+	free(by);
+	free(text);
+	/* hidden by an inline style, whatever its case and spacing */
+	extract_parts("", "", "<p style=\"Display : None\">Hiddenword one.</p>"
+	    "<div style=\"color: red; visibility:hidden\"><p>Hiddenword two, "
+	    "a paywall teaser that nobody sees on the page.</p></div>"
+	    "<p style=\"visibility: visible\">Shownword.</p>", "", &by, &text);
+	assert_null(strstr(text, "Hiddenword"));
+	assert_non_null(strstr(text, "Shownword"));
+	assert_non_null(strstr(text, "northern ramp"));
+	free(by);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -485,6 +568,7 @@ main(void)
 		cmocka_unit_test(test_next_page),
 		cmocka_unit_test(test_append),
 		cmocka_unit_test(test_page_charset),
+		cmocka_unit_test(test_bylines_and_hidden),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
