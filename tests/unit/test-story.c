@@ -416,6 +416,41 @@ test_caption_credit(void **state)
 	check_credit("The band (AC/DC) on stage", "The band (AC/DC) on stage", "");
 }
 
+/* Caption credits as the world's wires and papers write them. */
+static void
+test_caption_credit_world(void **state)
+{
+	(void)state;
+	check_credit("Ein Zug im Bahnhof. Foto: Karl Hahn/dpa", "Ein Zug im Bahnhof.",
+	    "Karl Hahn/dpa");
+	check_credit("Ein Zug im Bahnhof. Foto: dpa", "Ein Zug im Bahnhof.", "dpa");
+	check_credit("Ein Zug im Bahnhof. Bild: Karl Hahn/dpa", "Ein Zug im Bahnhof.",
+	    "Karl Hahn/dpa");
+	check_credit("Protesters march in Lyon. \xC2\xA9 AFP", "Protesters march in Lyon.",
+	    "\xC2\xA9 AFP");
+	check_credit("Workers check a train. (Xinhua/Li Xin)", "Workers check a train.",
+	    "Xinhua/Li Xin");
+	check_credit("Fans wave flags. (Photo by Ana Vale/Getty Images)",
+	    "Fans wave flags.", "Ana Vale/Getty Images");
+	check_credit("Nurses pose. [Photo by Li Xin/test.example]", "Nurses pose.",
+	    "Li Xin/test.example");
+	check_credit("Ministers meet in Delhi. PTI Photo", "Ministers meet in Delhi.",
+	    "PTI Photo");
+	check_credit("La Puerta de Alcal\xC3\xA1. EFE / J. P. Gil.",
+	    "La Puerta de Alcal\xC3\xA1.", "EFE / J. P. Gil.");
+	check_credit("Il Senato a Roma. ANSA/ANGELO ROSSI", "Il Senato a Roma.",
+	    "ANSA/ANGELO ROSSI");
+	check_credit("El puerto de Vigo. Foto: EFE/Juan Gil", "El puerto de Vigo.",
+	    "EFE/Juan Gil");
+	/* look-alikes */
+	check_credit("The sign \xC2\xA9 marks a copyright.",
+	    "The sign \xC2\xA9 marks a copyright.", "");
+	check_credit("Fans cheer the band (AC/DC)", "Fans cheer the band (AC/DC)", "");
+	check_credit("A rare chance (Photo opportunity)",
+	    "A rare chance (Photo opportunity)", "");
+	check_credit("Fans at the PTI Photo desk.", "Fans at the PTI Photo desk.", "");
+}
+
 static void
 test_noise(void **state)
 {
@@ -650,6 +685,7 @@ main(void)
 		cmocka_unit_test(test_credits),
 		cmocka_unit_test(test_caption_line),
 		cmocka_unit_test(test_caption_credit),
+		cmocka_unit_test(test_caption_credit_world),
 		cmocka_unit_test(test_noise),
 		cmocka_unit_test(test_story_from_item),
 		cmocka_unit_test(test_story_no_wire_structure),
