@@ -1,8 +1,9 @@
 /*
  * story detectors: wire-copy conventions recognised in plain text (a
  * paragraph's text, a caption).  Here: the words they are made of, lone
- * bylines, credits tails, caption lines, caption credits and the
- * share/subscribe boilerplate feeds append (datelines: story-dateline.c).
+ * bylines and the share/subscribe boilerplate feeds append (datelines:
+ * story-dateline.c, credits tails: story-credits.c, captions:
+ * story-caption.c).
  * Each detector is strict: a paragraph that merely resembles one of these
  * is left alone.
  */
@@ -185,8 +186,8 @@ name_separator(const char *s, size_t len)
 }
 
 /* Split names at ", " and the joining words; each part must be a name. */
-static int
-are_names(const char *s, size_t len, int with_place)
+int
+story_are_names(const char *s, size_t len, int with_place)
 {
 	size_t i = 0, start = 0, n = 0;
 
@@ -317,103 +318,10 @@ story_match_byline(const char *s, char **names)
 	 * "Jane Roe, Staff Writer", not "Berlin, dpa" */
 	if (n == 0 && (role != 2 || memchr(s, ' ', nlen) == NULL))
 		return 0;
-	if (nlen == 0 || !are_names(s, nlen, 0))
+	if (nlen == 0 || !story_are_names(s, nlen, 0))
 		return 0;
 	*names = xstrndup(s, nlen);
 	return 1;
-}
-
-static const char *const credit_roles[] = {
-	"reporting", "additional reporting", "writing", "editing",
-	"compiled", "research", "reporting and writing", "writing and editing",
-	"editing and writing", "graphics", "additional writing", "produced",
-};
-
-/* "Reporting by Jane Doe in Seoul; Editing by John Roe". */
-static int
-credit_part(const char *s, size_t len)
-{
-	const char *by = NULL;
-	size_t i, rl;
-
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '.'))
-		len--;
-	for (i = 0; i + 4 <= len; i++)
-		if (strncasecmp(s + i, " by ", 4) == 0) {
-			by = s + i;
-			break;
-		}
-	if (by == NULL)
-		return 0;
-	rl = (size_t)(by - s);
-	for (i = 0; i < DL_ARRAY_LEN(credit_roles); i++)
-		if (strlen(credit_roles[i]) == rl &&
-		    strncasecmp(s, credit_roles[i], rl) == 0)
-			break;
-	if (i == DL_ARRAY_LEN(credit_roles))
-		return 0;
-	return are_names(by + 4, len - rl - 4, 1);
-}
-
-static int
-credit_list(const char *s, size_t len)
-{
-	size_t i, start = 0;
-
-	if (len == 0 || len > 400)
-		return 0;
-	for (i = 0; i <= len; i++)
-		if (i == len || s[i] == ';') {
-			size_t a = story_skip_spaces(s, len, start);
-
-			if (!credit_part(s + a, i - a))
-				return 0;
-			start = i + 1;
-		}
-	return 1;
-}
-
-static int
-contributed_line(const char *s, size_t len)
-{
-	static const char *const ends[] = {
-		"contributed to this report.", "contributed to this story.",
-		"contributed reporting.",
-	};
-	size_t i, n;
-
-	if (len > 300)
-		return 0;
-	for (i = 0; i < DL_ARRAY_LEN(ends); i++) {
-		n = strlen(ends[i]);
-		if (len > n && strncasecmp(s + len - n, ends[i], n) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-long
-story_match_credits(const char *s, size_t len)
-{
-	size_t end = len, open;
-
-	while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '.'))
-		end--;
-	if (end == 0)
-		return -1;
-	if (s[end - 1] == ')') {
-		/* The last parenthesised group, up to its opening. */
-		for (open = end - 1; open > 0 && s[open - 1] != '(' &&
-		    s[open - 1] != ')'; open--)
-			;
-		if (open > 0 && s[open - 1] == '(' &&
-		    credit_list(s + open, end - 1 - open))
-			return (long)open - 1;
-		return -1;
-	}
-	if (credit_list(s, end) || contributed_line(s, len))
-		return 0;
-	return -1;
 }
 
 int

@@ -61,6 +61,7 @@ int		story_is_particle(const char *w, size_t n);
 int		story_scan_word(const char *s, size_t len, size_t i,
 		    struct story_word *w);
 size_t		story_skip_spaces(const char *s, size_t len, size_t i);
+int		story_are_names(const char *s, size_t len, int with_place);
 
 /* story-dateline.c: a wire's name ("dpa/lno" counts as dpa). */
 int		story_is_known_agency(const char *s, size_t n);

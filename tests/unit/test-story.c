@@ -368,6 +368,55 @@ test_credits(void **state)
 	assert_int_equal(credits_at("(by the way)"), -1);
 }
 
+/* The tails of the world's wires, whole or closing a paragraph. */
+static void
+test_credits_world(void **state)
+{
+	const char *ansa = "Il Senato ha votato. (ANSA).";
+	const char *ians = "The talks ended. --IANS";
+	const char *yonhap = "Exports rose 3 percent. (END)";
+	const char *xinhua = "Trains ran on time. Enditem";
+
+	(void)state;
+	assert_int_equal(credits_at("Enditem"), 0);
+	assert_int_equal(credits_at("(END)"), 0);
+	assert_int_equal(credits_at("==Kyodo"), 0);
+	assert_int_equal(credits_at("-- BERNAMA"), 0);
+	assert_int_equal(credits_at("bur-abc/xyz"), 0);
+	assert_int_equal(credits_at("/gb"), 0);
+	assert_int_equal(credits_at("PTI ABC XYZ"), 0);
+	assert_int_equal(credits_at("reporter@test.example"), 0);
+	assert_int_equal(credits_at("(c) Agencia EFE"), 0);
+	assert_int_equal(credits_at("\xC2\xA9" "2026 Bloomberg L.P."), 0);
+	assert_int_equal(credits_at("\xC2\xA9 2026 The Associated Press. All rights "
+	    "reserved. This material may not be published, broadcast, rewritten "
+	    "or redistributed."), 0);
+	assert_int_equal(credits_at("This report by The Canadian Press was first "
+	    "published May 3, 2026."), 0);
+	assert_int_equal(credits_at("--With assistance from Ana Vale and Bo Kask."), 0);
+	assert_int_equal(credits_at("To contact the reporter on this story: Ana Vale "
+	    "in Oslo at avale@test.example"), 0);
+	assert_int_equal(credits_at("(Reporting by Ana Vale, editing by Bo Kask)"), 0);
+	assert_int_equal(credits_at(ansa), (long)(strchr(ansa, '(') - ansa));
+	assert_int_equal(credits_at(ians), (long)(strstr(ians, "--") - ians));
+	assert_int_equal(credits_at(yonhap), (long)(strchr(yonhap, '(') - yonhap));
+	assert_int_equal(credits_at(xinhua), (long)(strstr(xinhua, "End") - xinhua));
+	/* look-alikes */
+	assert_int_equal(credits_at("Copyright law was changed in 2020."), -1);
+	assert_int_equal(credits_at("(c) the third point is due."), -1);
+	assert_int_equal(credits_at("(c) Payment is due on Monday."), -1);
+	assert_int_equal(credits_at("This report by the council was first "
+	    "published in 2019."), -1);
+	assert_int_equal(credits_at("With assistance from friends, the town "
+	    "rebuilt its pier."), -1);
+	assert_int_equal(credits_at("Shares closed up (Reuters data showed)."), -1);
+	assert_int_equal(credits_at("He was cast in 2020 (AFP) as a lead."), -1);
+	assert_int_equal(credits_at("The deal was first reported -- Reuters"), -1);
+	assert_int_equal(credits_at("Write to news@test.example for tickets."), -1);
+	assert_int_equal(credits_at("PTI said the talks failed."), -1);
+	assert_int_equal(credits_at("The list goes on: a/b, c/d."), -1);
+}
+
 static void
 test_caption_line(void **state)
 {
@@ -683,6 +732,7 @@ main(void)
 		cmocka_unit_test(test_byline),
 		cmocka_unit_test(test_byline_world),
 		cmocka_unit_test(test_credits),
+		cmocka_unit_test(test_credits_world),
 		cmocka_unit_test(test_caption_line),
 		cmocka_unit_test(test_caption_credit),
 		cmocka_unit_test(test_caption_credit_world),
