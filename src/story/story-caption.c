@@ -67,6 +67,15 @@ names_only(const char *s)
 	return 1;
 }
 
+/* s[i] starts the caption, a sentence, a bracket or a part after "|". */
+static int
+after_break(const char *s, size_t i)
+{
+	if (i == 0 || s[i - 1] == '(')
+		return 1;
+	return i >= 2 && s[i - 1] == ' ' && strchr(".!?|", s[i - 2]) != NULL;
+}
+
 /* Labels a bracketed credit may begin with, dropped from it. */
 static const char *const bracket_labels[] = {
 	"Photo by ", "Photo: ", "Photos: ", "Foto: ", "Picture by ",
@@ -205,7 +214,10 @@ labelled_credit(const char *s, size_t len, size_t *cstart)
 				continue;
 			if (strstr(p + n, ". ") != NULL || len - i > 120)
 				continue;
-			if (credit_labels[k].keep == 2 && !names_only(p + n))
+			/* "© is the sign", "Ein seltenes Bild: Der Kanzler
+			 * lacht": inside a sentence, only names follow */
+			if ((credit_labels[k].keep == 2 || !after_break(s, i)) &&
+			    !names_only(p + n))
 				continue;
 			if (i < best) {
 				best = i;
@@ -237,6 +249,7 @@ story_split_credit(const char *s, char **text, char **credit)
 	}
 	*credit = trim_dup(s + cstart, len - cstart);
 	*text = xstrndup(s, best);
-	for (n = strlen(*text); n > 0 && (*text)[n - 1] == ' '; n--)
+	for (n = strlen(*text); n > 0 && ((*text)[n - 1] == ' ' ||
+	    (*text)[n - 1] == '|'); n--)
 		(*text)[n - 1] = '\0';
 }

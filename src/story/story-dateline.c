@@ -234,10 +234,15 @@ static const char *const kickers[] = {
 	"UPDATED", "URGENT", "VIDEO", "WARNING", "WATCH", "WEDNESDAY",
 };
 
+/* The place's first word a kicker: "BREAKING NEWS", "LIVE UPDATES". */
 static int
 is_kicker(const char *s, size_t n)
 {
 	size_t k;
+
+	for (k = 0; k < n && s[k] != ' ' && s[k] != '/' && s[k] != '-'; k++)
+		;
+	n = k;
 
 	for (k = 0; k < DL_ARRAY_LEN(kickers); k++)
 		if (strlen(kickers[k]) == n && memcmp(kickers[k], s, n) == 0)

@@ -244,6 +244,8 @@ test_dateline_world_false_positives(void **state)
 	check_no_dateline("May 3 (Tuesday) - The council met.");
 	/* an events listing, a note, a colon without a date */
 	check_no_dateline("FRIDAY, MAY 3 - Doors open at seven.");
+	check_no_dateline("BREAKING NEWS \xE2\x80\x94 The bridge has reopened.");
+	check_no_dateline("LIVE UPDATES, May 3: The count goes on.");
 	check_no_dateline("NOTE: The office is closed.");
 	check_no_dateline("LONDON: The city is large.");
 	check_no_dateline("Paris, May 3: a diary entry begins.");
@@ -498,6 +500,13 @@ test_caption_credit_world(void **state)
 	check_credit("A rare chance (Photo opportunity)",
 	    "A rare chance (Photo opportunity)", "");
 	check_credit("Fans at the PTI Photo desk.", "Fans at the PTI Photo desk.", "");
+	/* a label inside a sentence: only names may follow it */
+	check_credit("Ein seltenes Bild: Der Kanzler lacht.",
+	    "Ein seltenes Bild: Der Kanzler lacht.", "");
+	check_credit("Protesters in Lyon Photo: Ana Vale/AFP", "Protesters in Lyon",
+	    "Ana Vale/AFP");
+	check_credit("Das Rathaus. | Foto: Karl Hahn/dpa-Zentralbild/dpa",
+	    "Das Rathaus.", "Karl Hahn/dpa-Zentralbild/dpa");
 }
 
 static void
