@@ -533,8 +533,8 @@ match_date_first(const char *s, size_t len, size_t *dlen)
 	return end;
 }
 
-size_t
-story_match_dateline(const char *s, size_t len, size_t *dlen)
+static size_t
+match_dateline(const char *s, size_t len, size_t *dlen)
 {
 	size_t end = 0, place_end, i;
 	int caps, dated;
@@ -558,4 +558,34 @@ story_match_dateline(const char *s, size_t len, size_t *dlen)
 		return 0;	/* nothing after it: not a story's opening */
 	}
 	return end;
+}
+
+/*
+ * Feeds put no-break spaces round a dateline's parts ("WASHINGTON
+ * (AP)&nbsp;— "): the rules above see them as spaces in a copy of the
+ * paragraph's start, and the offsets they find are taken back to s.
+ */
+#define DL_SCAN_MAX	512
+
+size_t
+story_match_dateline(const char *s, size_t len, size_t *dlen)
+{
+	char copy[DL_SCAN_MAX];
+	size_t at[DL_SCAN_MAX + 1], i, n, end;
+
+	if (memmem(s, len < DL_SCAN_MAX ? len : DL_SCAN_MAX, "\xC2\xA0", 2) == NULL)
+		return match_dateline(s, len, dlen);
+	for (i = n = 0; i < len && n < DL_SCAN_MAX; n++) {
+		at[n] = i;
+		if (len - i >= 2 && s[i] == '\xC2' && s[i + 1] == '\xA0') {
+			copy[n] = ' ';
+			i += 2;
+		} else
+			copy[n] = s[i++];
+	}
+	at[n] = i;
+	if ((end = match_dateline(copy, n, dlen)) == 0)
+		return 0;
+	*dlen = at[*dlen];
+	return at[end];
 }
