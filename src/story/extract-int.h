@@ -46,6 +46,8 @@ struct extract_meta {
 void	 extract_meta_read(GumboNode *root, struct extract_meta *m);
 void	 extract_meta_free(struct extract_meta *m);
 
+#define EXTRACT_MAX_HEADS	8	/* headings tried as the headline */
+
 /* Per-element facts from the scoring pass. */
 struct enode {
 	const GumboNode	*node;
@@ -65,6 +67,8 @@ struct extractor {
 	struct extract_meta meta;
 	GumboNode	*body;
 	const GumboNode	*first_h1;	/* the page's first kept <h1> */
+	const GumboNode	*heads[EXTRACT_MAX_HEADS]; /* its first <h1>s and <h2>s */
+	size_t		 nheads;
 };
 
 /* Commas (also CJK ones) in s; the score of a paragraph from its

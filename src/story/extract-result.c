@@ -205,24 +205,67 @@ extract_result_init(struct extract_result *r)
 	r->published = DL_TIME_NONE;
 }
 
-/* Without a headline in the metadata, the page's <h1> beats its <title>
- * ("Headline | Site") when the title holds it. */
+/* Whether title is the headline h1 with the site's or the author's name
+ * before or after a separator: "Headline | Site", "Site - Headline". */
+static int
+title_with_suffix(const char *title, const char *h1, size_t len)
+{
+	static const char *const seps[] = {
+		" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xB7 ",
+		" :: ", " \xC2\xBB ", ": ", NULL,
+	};
+	size_t tlen = strlen(title), i, n;
+
+	/* the headline is most of it: not the site's name in an <h1> */
+	if (len >= tlen || len * 10 < tlen * 5)
+		return 0;
+	for (i = 0; seps[i] != NULL; i++) {
+		n = strlen(seps[i]);
+		if (strncmp(title, h1, len) == 0 &&
+		    strncmp(title + len, seps[i], n) == 0)
+			return 1;
+		if (len + n <= tlen && strcmp(title + tlen - len, h1) == 0 &&
+		    strncmp(title + tlen - len - n, seps[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Unless JSON-LD gives the headline, the page's <h1> beats the title
+ * when that holds it: a <title> "Headline | Site", or any title that is
+ * the <h1> and a name after a separator. */
 static void
 prefer_h1_title(struct extractor *x, struct extract_result *r)
 {
-	struct buf h1 = BUF_INIT;
+	struct buf h = BUF_INIT;
 	struct enode *e;
+	size_t i;
 
-	if (x->meta.ld_headline != NULL || x->meta.og_title != NULL ||
-	    x->first_h1 == NULL || (e = extract_node(x, x->first_h1)) == NULL ||
-	    e->junk)
+	if (x->meta.ld_headline != NULL)
 		return;
-	extract_node_text(x->first_h1, &h1);
-	if (h1.len > 0 && (*r->title == '\0' || strstr(r->title, h1.data))) {
-		free(r->title);
-		r->title = utf8_sanitise(h1.data, h1.len, SANITISE_TAB_TO_SPACE);
+	if (x->first_h1 != NULL && (e = extract_node(x, x->first_h1)) != NULL &&
+	    !e->junk) {
+		extract_node_text(x->first_h1, &h);
+		if (h.len > 0 && (*r->title == '\0' ||
+		    (x->meta.og_title == NULL && strstr(r->title, h.data)) ||
+		    title_with_suffix(r->title, h.data, h.len)))
+			goto found;
 	}
-	buf_free(&h1);
+	/* a title "Headline | Site" with the site's name in the first <h1> */
+	for (i = 0; i < x->nheads && *r->title != '\0'; i++) {
+		if ((e = extract_node(x, x->heads[i])) == NULL || e->junk)
+			continue;
+		buf_truncate(&h, 0);
+		extract_node_text(x->heads[i], &h);
+		if (h.len > 0 && title_with_suffix(r->title, h.data, h.len))
+			goto found;
+	}
+	buf_free(&h);
+	return;
+found:
+	free(r->title);
+	r->title = utf8_sanitise(h.data, h.len, SANITISE_TAB_TO_SPACE);
+	buf_free(&h);
 }
 
 /* The JSON-LD articleBody instead of the markup's blocks when it holds

@@ -143,6 +143,9 @@ measure(struct extractor *x, GumboNode *n, int depth, int in_link)
 	}
 	if (n->v.element.tag == GUMBO_TAG_H1 && x->first_h1 == NULL)
 		x->first_h1 = n;
+	if ((n->v.element.tag == GUMBO_TAG_H1 || n->v.element.tag == GUMBO_TAG_H2) &&
+	    x->nheads < EXTRACT_MAX_HEADS)
+		x->heads[x->nheads++] = n;
 	for (i = 0; i < kids->length; i++) {
 		GumboNode *c = kids->data[i];
 

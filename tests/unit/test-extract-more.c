@@ -555,6 +555,57 @@ test_bylines_and_hidden(void **state)
 	free(text);
 }
 
+/* The title extracted from a page with head and body (four paragraphs
+ * after the body markup). */
+static char *
+title_of(const char *head, const char *body)
+{
+	struct extract_result r;
+	struct buf b = BUF_INIT;
+	char *err = NULL, *t;
+	int i;
+
+	buf_printf(&b, "<html><head>%s</head><body>%s<div class=\"story\">", head, body);
+	for (i = 0; i < 4; i++)
+		buf_printf(&b, "<p>%s</p>", story_para);
+	buf_adds(&b, "</div></body></html>");
+	assert_int_equal(extract_article(b.data, b.len, NULL, &r, &err), 0);
+	t = xstrdup(r.title);
+	extract_result_free(&r);
+	buf_free(&b);
+	return t;
+}
+
+static void
+test_title_suffix(void **state)
+{
+	char *t;
+
+	(void)state;
+	/* og:title "Headline | Author"; the site's logo is the first <h1> */
+	t = title_of("<meta property=\"og:title\" content=\"Fleet returns early "
+	    "as storm nears | Eli Sandoval\"><title>x</title>",
+	    "<h1><a href=\"/\">The Daily Tide</a></h1>"
+	    "<h1>Fleet returns early as storm nears</h1>");
+	assert_string_equal(t, "Fleet returns early as storm nears");
+	free(t);
+	/* the site first, an <h2> headline, an en dash */
+	t = title_of("<title>Hillside Herald \xE2\x80\x93 Why the clock runs "
+	    "slow</title>", "<h2 class=\"entry-title\">Why the clock runs slow</h2>");
+	assert_string_equal(t, "Why the clock runs slow");
+	free(t);
+	/* a short heading that is only part of a long title: kept whole */
+	t = title_of("<meta property=\"og:title\" content=\"Storm | What we know "
+	    "so far about the week ahead\">", "<h1>Storm</h1>");
+	assert_string_equal(t, "Storm | What we know so far about the week ahead");
+	free(t);
+	/* no separator: the metadata's title stays */
+	t = title_of("<meta property=\"og:title\" content=\"Fleet returns early "
+	    "as the storm nears\">", "<h1>Fleet returns early</h1>");
+	assert_string_equal(t, "Fleet returns early as the storm nears");
+	free(t);
+}
+
 int
 main(void)
 {
@@ -569,6 +620,7 @@ main(void)
 		cmocka_unit_test(test_append),
 		cmocka_unit_test(test_page_charset),
 		cmocka_unit_test(test_bylines_and_hidden),
+		cmocka_unit_test(test_title_suffix),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
