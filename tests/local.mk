@@ -26,3 +26,14 @@ tests_unit_test_urls_rewrite_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_urls_rewrite_LDADD = $(UNIT_LDADD)
 TESTS += tests/unit/test-urls-rewrite
 endif
+# --search's every-hit-at-once search against the store's pages.
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test-store-search
+tests_unit_test_store_search_SOURCES = tests/unit/test-store-search.c \
+	tests/unit/test-store-util.h
+tests_unit_test_store_search_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_store_search_LDADD = $(UNIT_LDADD)
+TESTS += tests/unit/test-store-search
+endif
+TESTS += tests/e2e/search-all.sh
+EXTRA_DIST += tests/e2e/search-all.sh
