@@ -404,6 +404,23 @@ render_caption(struct out *o, const struct story_caption *c)
 	free(credit);
 }
 
+/* What joins a dateline to its paragraph: a dash, a space after TASS's
+ * "/TASS/.", nothing after Chinese and Japanese brackets ("【東京共同】",
+ * "（记者李新）"), which need no space. */
+static const char *
+dateline_joint(const char *d)
+{
+	size_t n = strlen(d);
+
+	if (n > 0 && d[n - 1] == '.')
+		return " ";
+	if (n >= 3 && (memcmp(d + n - 3, "\xE3\x80\x91", 3) == 0 ||
+	    memcmp(d + n - 3, "\xEF\xBC\x89", 3) == 0 ||
+	    memcmp(d + n - 3, "\xE7\x94\xB5", 3) == 0))	/* 】 ） 电 */
+		return "";
+	return utf8_decor(" \xE2\x80\x94 ", " - ");
+}
+
 static void
 render_runs(struct out *o, const struct story *st, const struct story_block *b,
     int with_dateline)
@@ -453,8 +470,7 @@ render_runs(struct out *o, const struct story *st, const struct story_block *b,
 	prefix_set(&rest, buf_str(&pf2), pfrole);
 	if (with_dateline) {
 		char *d = xasprintf("%s%s", st->dateline,
-		    st->dateline[strlen(st->dateline) - 1] == '.' ? " " :
-		    utf8_decor(" \xE2\x80\x94 ", " - "));
+		    dateline_joint(st->dateline));
 
 		para_add(&p, ROLE_DATELINE, d);
 		free(d);

@@ -33,4 +33,24 @@ is "an escaped &mdash; left in the text" "$(line 6)" "TOKYO (Wire) |  |  | "
 is "TASS form" "$(line 7)" "MOSCOW, September 12. /TASS/. |  |  | "
 is "look-alikes are left alone" "$(line 8)" " |  |  | "
 
+# The world's wires: one line per item of agencies.xml, title first,
+# against agencies.fields (checked by hand).
+json=$("$DATELINE" --parse "$data/agencies.xml"); rc=$?
+is "--parse of the agencies feed exits 0" "$rc" 0
+got=$(printf '%s' "$json" | "$PYTHON3" -c '
+import json, sys
+for it in json.load(sys.stdin)["items"]:
+    s = it["story"]
+    caps = "; ".join("%s / %s" % (c["text"], c["credit"]) for c in s["captions"])
+    print("%s | %s | %s | %s | %s" % (it["title"], s["dateline"], s["byline"], caps, s["credits"]))
+')
+n=0
+while IFS= read -r want; do
+	n=$((n + 1))
+	is "agencies.xml item $n: ${want%% | *}" \
+	    "$(printf '%s\n' "$got" | sed -n "${n}p")" "$want"
+done <"$data/agencies.fields"
+is "agencies.xml: as many items as agencies.fields lines" \
+    "$(printf '%s\n' "$got" | wc -l | tr -d ' ')" "$n"
+
 tap_done

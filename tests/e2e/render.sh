@@ -8,7 +8,7 @@ tmp=${TMPDIR:-/tmp}/dateline-render.$$
 mkdir -p "$tmp"
 trap 'rm -rf "$tmp"' EXIT
 
-for feed in wire intl; do
+for feed in wire intl agencies; do
 	for w in 30 72 100; do
 		"$DATELINE" --render "$data/$feed.xml" --width "$w" >"$tmp/out" 2>"$tmp/err"
 		is "$feed.xml at width $w exits 0" "$?" 0
@@ -40,7 +40,7 @@ EOF
 have_python=no
 [ -n "${PYTHON3:-}" ] && [ "$PYTHON3" != : ] && have_python=yes
 if [ $have_python = yes ]; then
-	for feed in wire intl; do
+	for feed in wire intl agencies; do
 		for w in 30 72 100; do
 			wide=$("$PYTHON3" "$tmp/width.py" "$data/$feed.$w.txt" "$w")
 			is "$feed.$w.txt: no line wider than $w columns" "$wide" 0
