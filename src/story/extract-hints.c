@@ -316,6 +316,7 @@ static const char *const read_more[] = {
 	"a lire aussi", "\xC3\xA0 lire aussi", "voir aussi", "lea tambi\xC3\xA9n",
 	"lee tambi\xC3\xA9n", "leer m\xC3\xA1s", "te puede interesar",
 	"leggi anche", "leia tamb\xC3\xA9m", "leia mais", "lees ook", "lees meer",
+	"powered by", "sponsored by",
 };
 
 int

@@ -680,7 +680,9 @@ furniture_in_body(struct writer *w, const GumboNode *n, int figure_like)
 		return 0;
 	/* (only elements without blocks: a lead-in is one line of text, and
 	 * this keeps deep nests from being read again at every level) */
-	if (!e->has_block && ((e->text < 300 && e->links > 0) || e->text < 40)) {
+	/* (or a box of little text, "Powered by X" and a pixel) */
+	if ((!e->has_block && ((e->text < 300 && e->links > 0) || e->text < 40)) ||
+	    (e->has_block && e->text < 40)) {
 		extract_node_text(n, &t);
 		if (extract_is_read_more(buf_str(&t)) || is_ad_label(buf_str(&t)))
 			drop = 1;

@@ -553,6 +553,16 @@ test_bylines_and_hidden(void **state)
 	assert_non_null(strstr(text, "northern ramp"));
 	free(by);
 	free(text);
+	/* a widget's "Powered by" box in the story, with its pixel */
+	extract_parts("", "", "<div class=\"module\"><div class=\"w\"><div>"
+	    "<p class=\"hdr\">Powered by Moneywidget.example</p>"
+	    "<img src=\"https://px.example/ck\"></div></div></div>"
+	    "<p>Sponsored by Acme</p>", "", &by, &text);
+	assert_null(strstr(text, "Moneywidget"));
+	assert_null(strstr(text, "Acme"));
+	assert_non_null(strstr(text, "northern ramp"));
+	free(by);
+	free(text);
 }
 
 /* The title extracted from a page with head and body (four paragraphs
