@@ -31,14 +31,17 @@ int	 rstate_flush(struct refresh_state *st, char **err);
 void	 rstate_discard(struct refresh_state *st);
 void	 feed_state_clear(struct feed_state *fs);
 
-/* A 64-bit FNV-1a hash of a body, streamed. */
+/* A 64-bit hash of a body, streamed 8 bytes at a time (the same for any
+ * cut of the body into chunks). */
 struct body_hash {
-	uint64_t h;
-	uint64_t len;
+	uint64_t	h;
+	uint64_t	len;
+	unsigned char	tail[8];	/* bytes short of a word */
+	size_t		ntail;
 };
 void	 body_hash_init(struct body_hash *bh);
 void	 body_hash_add(struct body_hash *bh, const char *data, size_t len);
-char	*body_hash_string(const struct body_hash *bh);	/* "LEN-HEX" */
+char	*body_hash_string(const struct body_hash *bh);	/* "LEN-wHEX" */
 /* The length recorded in a hash string, 0 when unknown. */
 uint64_t body_hash_length(const char *s);
 

@@ -24,10 +24,11 @@
 
 /* Bytes waiting in the queue before pipe_put waits for the thread.  The
  * queue must hold more parsing than the writing thread's longest stretch
- * without feeding it (a commit, a checkpoint, the search index's rows):
- * at 1 MB the two threads mostly took turns (cold refresh 4.0 s), at
- * 4 MB they overlap (3.1 s, 4 MB more memory), at 16 MB 2.6 s and 53 MB. */
-#define PIPE_QUEUE_MAX	(4u * 1024 * 1024)
+ * without feeding it (a commit, a checkpoint).  While the refresh also
+ * wrote the search index, 1 MB made the two threads take turns (cold
+ * refresh 4.0 s), 4 MB let them overlap (3.1 s), 16 MB gave 2.6 s and
+ * 53 MB.  Without the index the stretches are short: 2 MB. */
+#define PIPE_QUEUE_MAX	(2u * 1024 * 1024)
 
 struct task {
 	struct task	*next;

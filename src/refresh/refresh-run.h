@@ -3,6 +3,8 @@
 #ifndef DATELINE_REFRESH_RUN_H
 #define DATELINE_REFRESH_RUN_H
 
+#include <stdatomic.h>
+
 #include "refresh/refresh-int.h"
 #include "store/store.h"
 #include "util/util.h"
@@ -32,6 +34,8 @@ struct run {
 	size_t			 nknown;
 	struct fulltext		*ft;		/* article pages of new items */
 	struct pipe		*pipe;		/* the parse thread, or NULL */
+	atomic_int		 storing;	/* the network thread stores a
+						 * parsed feed */
 };
 
 struct job {

@@ -152,8 +152,31 @@ feed_state_clear(struct feed_state *fs)
 void
 body_hash_init(struct body_hash *bh)
 {
+	memset(bh, 0, sizeof *bh);
 	bh->h = 0xcbf29ce484222325ULL;
-	bh->len = 0;
+}
+
+/* One word into the hash: a multiply and a rotation a word.  FNV-1a took
+ * a multiply a byte: 0.14 s of the network thread's time in a cold
+ * refresh of 50 MB of feeds.  Change detection, not security: a feed
+ * can only make its own next body look unchanged. */
+static uint64_t
+mix(uint64_t h, uint64_t w)
+{
+	h ^= w * 0x9e3779b97f4a7c15ULL;
+	h = (h << 29) | (h >> 35);
+	return h * 0xbf58476d1ce4e5b9ULL;
+}
+
+static uint64_t
+word(const unsigned char *p)
+{
+	uint64_t w = 0;
+	int i;
+
+	for (i = 7; i >= 0; i--)	/* little-endian, on any host */
+		w = (w << 8) | p[i];
+	return w;
 }
 
 void
@@ -161,20 +184,40 @@ body_hash_add(struct body_hash *bh, const char *data, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)data;
 	uint64_t h = bh->h;
-	size_t i;
 
-	for (i = 0; i < len; i++) {
-		h ^= p[i];
-		h *= 0x100000001b3ULL;
-	}
-	bh->h = h;
 	bh->len += len;
+	if (bh->ntail > 0) {
+		while (len > 0 && bh->ntail < 8) {
+			bh->tail[bh->ntail++] = *p++;
+			len--;
+		}
+		if (bh->ntail < 8) {
+			bh->h = h;
+			return;
+		}
+		h = mix(h, word(bh->tail));
+		bh->ntail = 0;
+	}
+	for (; len >= 8; p += 8, len -= 8)
+		h = mix(h, word(p));
+	memcpy(bh->tail, p, len);
+	bh->ntail = len;
+	bh->h = h;
 }
 
 char *
 body_hash_string(const struct body_hash *bh)
 {
-	return xasprintf("%" PRIu64 "-%016" PRIx64, bh->len, bh->h);
+	unsigned char last[8] = { 0 };
+	uint64_t h = bh->h;
+
+	/* The bytes short of a word, and the length (so that trailing
+	 * zero bytes count). */
+	memcpy(last, bh->tail, bh->ntail);
+	h = mix(mix(h, word(last)), bh->len);
+	/* "w": not the FNV-1a strings of earlier versions (each feed is
+	 * parsed once more after an upgrade, and found unchanged). */
+	return xasprintf("%" PRIu64 "-w%016" PRIx64, bh->len, h);
 }
 
 uint64_t

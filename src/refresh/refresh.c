@@ -146,10 +146,18 @@ on_item(void *ctx, const struct feed *feed, const struct item *item)
 	j->items = xreallocarray(j->items, j->nitems + 1, sizeof *j->items);
 	j->items[j->nitems] = item_dup(item);
 	if (j->piped) {
-		/* On the parse thread: the costly half of the upsert too. */
+		/* On the parse thread: the costly half of the upsert
+		 * (compression, hashes) too, while the network thread has
+		 * parsed feeds to store; else that thread does it as it
+		 * stores.  The two threads share the work by themselves:
+		 * 500 feeds (25,000 items) went from 1.67 s of CPU on this
+		 * thread against 1.09 s on the other to about even. */
 		j->preps = xreallocarray(j->preps, j->nitems + 1, sizeof *j->preps);
-		j->preps[j->nitems] = store_item_prepare(j->items[j->nitems]);
-		store_prep_shed(j->preps[j->nitems], j->items[j->nitems]);
+		j->preps[j->nitems] = NULL;
+		if (atomic_load(&j->run->storing) || pipe_nready(j->run->pipe) > 0) {
+			j->preps[j->nitems] = store_item_prepare(j->items[j->nitems]);
+			store_prep_shed(j->preps[j->nitems], j->items[j->nitems]);
+		}
 	} else if (j->preps != NULL) {
 		j->preps = xreallocarray(j->preps, j->nitems + 1, sizeof *j->preps);
 		j->preps[j->nitems] = NULL;
@@ -502,8 +510,10 @@ collect(struct run *run, int wait, size_t max)
 		max = SIZE_MAX;
 	while ((wait || n < max) && (j = pipe_ready(run->pipe, wait)) != NULL) {
 		j->parsed = 1;
+		atomic_store(&run->storing, 1);
 		job_complete(j);
 		run_deferred(run);
+		atomic_store(&run->storing, 0);
 		n++;
 	}
 	return n;
@@ -643,6 +653,7 @@ refresh_run_owned(const struct refresh_opts *opts, refresh_progress_fn *progress
 
 	memset(sum, 0, sizeof *sum);
 	memset(&run, 0, sizeof run);
+	atomic_init(&run.storing, 0);
 	run.o = opts;
 	run.progress = progress;
 	run.ctx = ctx;

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "refresh/refresh.h"
+#include "refresh/refresh-int.h"
 #include "util/util.h"
 
 static char dir[64];
@@ -288,10 +289,66 @@ test_store_replaced(void **state)
 	free(shm);
 }
 
+/* The body hash is the same whatever chunks a body arrives in, and moves
+ * with any byte, the length, and trailing zero bytes. */
+static char *
+hash_chunks(const char *data, size_t len, size_t step)
+{
+	struct body_hash bh;
+	size_t i, n;
+
+	body_hash_init(&bh);
+	for (i = 0; i < len; i += n) {
+		n = step == 0 ? (i * 7 + 3) % 13 + 1 : step;	/* 0: uneven */
+		if (n > len - i)
+			n = len - i;
+		body_hash_add(&bh, data + i, n);
+	}
+	return body_hash_string(&bh);
+}
+
+static void
+test_body_hash(void **state)
+{
+	char body[1000], *whole, *h;
+	size_t steps[] = { 1, 3, 7, 8, 9, 64, 999, 1000, 0 }, i, len;
+
+	(void)state;
+	for (i = 0; i < sizeof body; i++)
+		body[i] = (char)('a' + (i * 31) % 26);
+	for (len = 0; len <= sizeof body; len += len < 20 ? 1 : 97) {
+		whole = hash_chunks(body, len, len > 0 ? len : 1);
+		for (i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+			h = hash_chunks(body, len, steps[i]);
+			assert_string_equal(h, whole);
+			free(h);
+		}
+		free(whole);
+	}
+	whole = hash_chunks(body, 100, 100);
+	assert_int_equal(strncmp(whole, "100-w", 5), 0);
+	body[57] ^= 1;
+	h = hash_chunks(body, 100, 100);
+	assert_string_not_equal(h, whole);
+	free(h);
+	body[57] ^= 1;
+	h = hash_chunks(body, 99, 99);
+	assert_string_not_equal(h, whole);
+	free(h);
+	free(whole);
+	memset(body, 0, 16);
+	whole = hash_chunks(body, 15, 15);
+	h = hash_chunks(body, 16, 16);
+	assert_string_not_equal(h + 3, whole + 3);
+	free(h);
+	free(whole);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_body_hash),
 		cmocka_unit_test(test_background_refresh),
 		cmocka_unit_test(test_cancel),
 		cmocka_unit_test(test_blocking_run_and_bad_store),
