@@ -79,12 +79,12 @@ headline_sql(const struct store_query *q)
 
 /* Every hit at once (store_search_each).  Newest first: the rows of all
  * the hits are read anyway, so they are read straight from the match
- * (one lookup each) and sorted once, instead of sorting the dates from
- * items_id_date first (a second lookup per hit) and then reading the
- * rows.  Best match: the pages' statement already reads rows only after
- * the sort; ?3 -1 and ?6 0 make it one page of everything.  The same
- * hits in the same order as the pages joined: the same ?7 window, the
- * same keys (date, id unique), the same coalesce for the feed's title. */
+ * (one lookup each) and sorted in memory (sort_hits), instead of sorting
+ * the dates from items_id_date first (a second lookup per hit) and then
+ * reading the rows.  Best match: the pages' statement already sorts only
+ * ranks and ids and reads rows after; ?3 -1 and ?6 0 make it one page of
+ * everything.  The same hits in the same order as the pages joined: the
+ * same ?7 window, the same keys (date, id unique), the same columns. */
 static const char *
 search_all_sql(const struct store_query *q)
 {
@@ -93,7 +93,7 @@ search_all_sql(const struct store_query *q)
 	return "SELECT " HEADLINE_COLS " FROM (SELECT rowid AS id FROM items_fts "
 	    "WHERE items_fts MATCH ?5 ORDER BY rowid DESC LIMIT ?7) AS m "
 	    "CROSS JOIN items i ON i.id = m.id CROSS JOIN feeds f "
-	    "ON f.id = i.feed_id ORDER BY i.date DESC, i.id DESC";
+	    "ON f.id = i.feed_id";
 }
 
 /* Terms that are not FTS5 syntax ("covid-19", "a:b", unbalanced quotes)
@@ -145,23 +145,27 @@ read_headline(sqlite3_stmt *st, struct store_headline *h)
 	h->flagged = sqlite3_column_int(st, 8);
 }
 
-/* The same fields without copies, valid until the next step: a search
- * that hands out every hit makes four fewer allocations a hit. */
+/* A column's text without a copy, valid until the next step. */
+static char *
+col_peek(sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+
+	return (char *)(t != NULL ? (const char *)t : "");
+}
+
+/* The same fields as read_headline without copies: a search that hands
+ * out every hit makes four fewer allocations a hit. */
 static void
 peek_headline(sqlite3_stmt *st, struct store_headline *h)
 {
-	const unsigned char *t;
-	char **field[] = { NULL, NULL, NULL, &h->title, &h->author, &h->link,
-	    &h->feed_title };
-	size_t i;
-
 	h->id = sqlite3_column_int64(st, 0);
 	h->feed_id = sqlite3_column_int64(st, 1);
 	h->date = sqlite3_column_int64(st, 2);
-	for (i = 3; i < DL_ARRAY_LEN(field); i++) {
-		t = sqlite3_column_text(st, (int)i);
-		*field[i] = (char *)(t != NULL ? (const char *)t : "");
-	}
+	h->title = col_peek(st, 3);
+	h->author = col_peek(st, 4);
+	h->link = col_peek(st, 5);
+	h->feed_title = col_peek(st, 6);
 	h->unread = sqlite3_column_int(st, 7);
 	h->flagged = sqlite3_column_int(st, 8);
 }
@@ -245,36 +249,121 @@ store_headlines(struct store *s, const struct store_query *q,
 	return rc;
 }
 
-/* One run of search_all_sql; *given counts the hits handed to fn (a
- * failure before the first may be the terms' syntax). */
+/* Hits waiting for the sort (newest first): their strings one after the
+ * other in one buffer, at offsets (the buffer moves as it grows).  At most
+ * STORE_SEARCH_WINDOW of them.  SQLite's own sorter would write them to a
+ * temporary file past its cache size (2 MB: 10,000 headlines of a real
+ * feed's length). */
+struct hit {
+	int64_t	 id;
+	int64_t	 feed_id;
+	int64_t	 date;
+	size_t	 str[4];	/* title, author, link, feed title */
+	int	 unread;
+	int	 flagged;
+};
+
+struct hits {
+	struct hit	*v;
+	size_t		 n;
+	size_t		 cap;
+	struct buf	 text;
+};
+
+static void
+hits_add(struct hits *hs, sqlite3_stmt *st)
+{
+	struct hit *h;
+	int i;
+
+	if (hs->n == hs->cap) {
+		hs->cap = hs->cap == 0 ? 256 : hs->cap * 2;
+		hs->v = xreallocarray(hs->v, hs->cap, sizeof *hs->v);
+	}
+	h = &hs->v[hs->n++];
+	h->id = sqlite3_column_int64(st, 0);
+	h->feed_id = sqlite3_column_int64(st, 1);
+	h->date = sqlite3_column_int64(st, 2);
+	for (i = 0; i < 4; i++) {
+		h->str[i] = hs->text.len;
+		buf_adds(&hs->text, col_peek(st, 3 + i));
+		buf_addc(&hs->text, '\0');
+	}
+	h->unread = sqlite3_column_int(st, 7);
+	h->flagged = sqlite3_column_int(st, 8);
+}
+
+/* Newest first: date, then id, both descending (the pages' order). */
+static int
+hit_cmp(const void *a, const void *b)
+{
+	const struct hit *x = a, *y = b;
+
+	if (x->date != y->date)
+		return x->date < y->date ? 1 : -1;
+	if (x->id != y->id)
+		return x->id < y->id ? 1 : -1;
+	return 0;
+}
+
+static void
+hits_give(struct hits *hs, store_hit_fn *fn, void *arg)
+{
+	struct store_headline h;
+	struct hit *e;
+	size_t i;
+
+	if (hs->n > 1)
+		qsort(hs->v, hs->n, sizeof *hs->v, hit_cmp);
+	for (i = 0; i < hs->n; i++) {
+		e = &hs->v[i];
+		h.id = e->id;
+		h.feed_id = e->feed_id;
+		h.date = e->date;
+		h.title = hs->text.data + e->str[0];
+		h.author = hs->text.data + e->str[1];
+		h.link = hs->text.data + e->str[2];
+		h.feed_title = hs->text.data + e->str[3];
+		h.unread = e->unread;
+		h.flagged = e->flagged;
+		if (fn(&h, arg) != 0)
+			break;
+	}
+}
+
+/* One run of search_all_sql; *seen counts the rows it read (a failure
+ * before the first may be the terms' syntax). */
 static int
 run_all(struct store *s, const struct store_query *q, const char *terms,
-    store_hit_fn *fn, void *arg, size_t *given, char **err)
+    store_hit_fn *fn, void *arg, size_t *seen, char **err)
 {
 	struct store_cursor start = STORE_CURSOR_START;
 	struct store_headline h;
+	struct hits hs = { .text = BUF_INIT };
 	sqlite3_stmt *st = NULL;
-	int rc;
+	int rc, stop = 0;
 
-	*given = 0;
+	*seen = 0;
 	if (sqlite3_prepare_v2(s->db, search_all_sql(q), -1, &st, NULL) != SQLITE_OK)
 		return store_fail(s, err, _("searching"));
 	bind_query(st, q, terms, &start, -1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		peek_headline(st, &h);
-		(*given)++;
-		if (fn(&h, arg) != 0) {
-			rc = SQLITE_DONE;
-			break;
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		(*seen)++;
+		if (q->order == STORE_ORDER_NEWEST)
+			hits_add(&hs, st);
+		else {
+			peek_headline(st, &h);
+			stop = fn(&h, arg) != 0;
 		}
 	}
-	if (rc != SQLITE_DONE) {
+	if (!stop && rc != SQLITE_DONE)
 		store_fail(s, err, _("searching"));
-		sqlite3_finalize(st);
-		return -1;
-	}
 	sqlite3_finalize(st);
-	return 0;
+	if (stop || rc == SQLITE_DONE)
+		hits_give(&hs, fn, arg);
+	free(hs.v);
+	buf_free(&hs.text);
+	return stop || rc == SQLITE_DONE ? 0 : -1;
 }
 
 int
@@ -282,7 +371,7 @@ store_search_each(struct store *s, const struct store_query *q, store_hit_fn *fn
     void *arg, char **err)
 {
 	char *quoted, *first_err = NULL;
-	size_t given;
+	size_t seen;
 	int rc;
 
 	if (q->view != STORE_VIEW_SEARCH || q->search == NULL ||
@@ -293,15 +382,15 @@ store_search_each(struct store *s, const struct store_query *q, store_hit_fn *fn
 	/* First, as for a page: search what is not indexed yet too. */
 	if (store_fts_flush(s, err) != 0)
 		return -1;
-	if (run_all(s, q, q->search, fn, arg, &given, &first_err) == 0)
+	if (run_all(s, q, q->search, fn, arg, &seen, &first_err) == 0)
 		return 0;
-	if (given > 0) {
+	if (seen > 0) {
 		*err = first_err;
 		return -1;
 	}
 	/* Not query syntax?  Then the words themselves. */
 	quoted = quote_terms(q->search);
-	rc = run_all(s, q, quoted, fn, arg, &given, err);
+	rc = run_all(s, q, quoted, fn, arg, &seen, err);
 	free(quoted);
 	free(first_err);
 	return rc;
