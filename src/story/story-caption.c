@@ -120,6 +120,32 @@ known_agency_credit(const char *s, size_t len, size_t start)
 	    (len - word > 7 && memcmp(s + word, " Photo/", 7) == 0);
 }
 
+/* "Jane Roe/Reuters", "Jane Roe/AFP via Getty Images": names, a slash
+ * and a wire we know, from s[start] to the end. */
+static int
+names_slash_agency(const char *s, size_t len, size_t start)
+{
+	const char *slash = memrchr(s + start, '/', len - start), *w;
+	size_t i, n;
+
+	/* a label ("Foto: …") or a bracket is for the rules below */
+	if (slash == NULL || slash == s + start ||
+	    strpbrk(s + start, ":()[]") != NULL)
+		return 0;
+	w = slash + 1;
+	for (n = 0; w + n < s + len && w[n] != ' '; n++)
+		;
+	if (!story_is_known_agency(w, n) && ((size_t)(s + len - w) < 12 ||
+	    memcmp(w, "Getty Images", 12) != 0))
+		return 0;
+	for (i = start; i < len; i++)
+		if ((i == start || s[i - 1] == ' ') && islower((unsigned char)s[i]) &&
+		    strncmp(s + i, "via ", 4) != 0 && strncmp(s + i, "for ", 4) != 0 &&
+		    strncmp(s + i, "dpa", 3) != 0)
+			return 0;
+	return 1;
+}
+
 /*
  * "AGENCY/Name…" as the caption's last sentence: the way wires credit
  * their own photographers (REUTERS/…, DATELINE/…, EPA/…); a wire we know
@@ -140,7 +166,8 @@ agency_slash_credit(const char *s, size_t len)
 		return start;
 	/* the initials' full stops look like sentences' */
 	for (k = 0; k < 4 && len - start <= 100; k++) {
-		if (known_agency_credit(s, len, start))
+		if (known_agency_credit(s, len, start) ||
+		    (start > 0 && names_slash_agency(s, len, start)))
 			return start;
 		if (start < 2)
 			break;

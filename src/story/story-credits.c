@@ -226,6 +226,10 @@ tail_line(const char *s, size_t len)
 		return 1;
 	if (story_starts_with_ci(s, "ce texte de la presse canadienne "))
 		return 1;
+	/* Chinese papers: the editor in charge, "（责任编辑：…）" */
+	if (memmem(s, len < 18 ? len : 18, "\xE8\xB4\xA3\xE4\xBB\xBB\xE7\xBC"
+	    "\x96\xE8\xBE\x91", 12) != NULL)
+		return 1;
 	/* AP */
 	if (memmem(s, len, "may not be published, broadcast, rewritten", 42) != NULL)
 		return 1;
@@ -266,6 +270,11 @@ end_mark(const char *s, size_t end)
 	static const char *const marks[] = {
 		"Enditem", "ENDITEM", "(END)", "==Kyodo", "== Kyodo", "(ends)",
 	};
+	static const char *const cjk_marks[] = {
+		"\xEF\xBC\x88\xE5\xAE\x8C\xEF\xBC\x89",		/* （完） */
+		"\xEF\xBC\x88\xE5\x85\xB1\xE5\x90\x8C\xEF\xBC\x89",	/* （共同） */
+		"\xEF\xBC\x88\xE6\x99\x82\xE4\xBA\x8B\xEF\xBC\x89",	/* （時事） */
+	};
 	size_t k, n, i;
 	long at;
 
@@ -273,6 +282,12 @@ end_mark(const char *s, size_t end)
 		n = strlen(marks[k]);
 		if (end >= n && memcmp(s + end - n, marks[k], n) == 0 &&
 		    (end == n || s[end - n - 1] == ' ' || s[end - n - 1] == '.'))
+			return (long)(end - n);
+	}
+	/* Chinese and Japanese: no space before the mark */
+	for (k = 0; k < DL_ARRAY_LEN(cjk_marks); k++) {
+		n = strlen(cjk_marks[k]);
+		if (end >= n && memcmp(s + end - n, cjk_marks[k], n) == 0)
 			return (long)(end - n);
 	}
 	if ((at = closing_agency(s, end)) >= 0)

@@ -89,10 +89,26 @@ scan_date(const char *s, size_t len, size_t i)
 		end = b.end;
 	else
 		return 0;
-	if (end + 2 < len && s[end] == ',' && s[end + 1] == ' ' &&
-	    story_scan_word(s, len, end + 2, &a) && a.digits == 4 && a.letters == 0)
-		end = a.end;
+	/* the year: "May 3, 2026", Lusa's "03 mai 2026" */
+	if (end + 2 < len && (s[end] == ',' || s[end] == ' ')) {
+		i = end + 1 + (s[end] == ',' && s[end + 1] == ' ');
+		if (story_scan_word(s, len, i, &a) && a.digits == 4 && a.letters == 0)
+			end = a.end;
+	}
 	return end;
+}
+
+/* Europa Press gives the day alone: "MADRID, 3 (EUROPA PRESS) -". */
+static size_t
+scan_day(const char *s, size_t len, size_t i)
+{
+	size_t j = i;
+
+	while (j < len && j - i < 2 && s[j] >= '0' && s[j] <= '9')
+		j++;
+	if (j == i || j + 1 >= len || s[j] != ' ' || s[j + 1] != '(')
+		return 0;
+	return j;
 }
 
 /* "(Reuters)", "(AP)", "(Dateline Wire)": capitalised words. */
@@ -314,7 +330,8 @@ scan_qualifiers(const char *s, size_t len, size_t i, int *dated)
 	}
 	for (n = 0; n < 3 && i + 2 < len && s[i] == ','; n++) {
 		k = i + 1 + (s[i + 1] == ' ');
-		if ((end = scan_date(s, len, k)) != 0)
+		if ((end = scan_date(s, len, k)) != 0 ||
+		    (end = scan_day(s, len, k)) != 0)
 			*dated = 1;
 		else if ((end = scan_place(s, len, k, &caps)) == 0)
 			break;

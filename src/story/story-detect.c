@@ -283,8 +283,27 @@ role_prefix(const char *s, size_t len)
 	return 0;
 }
 
+static int	match_byline(const char *, char **);
+
+/* No-break spaces ("By&nbsp;Jane Roe") are spaces to the rules. */
 int
 story_match_byline(const char *s, char **names)
+{
+	char *copy, *p;
+	int found;
+
+	if (strstr(s, "\xC2\xA0") == NULL)
+		return match_byline(s, names);
+	copy = xstrdup(s);
+	for (p = copy; (p = strstr(p, "\xC2\xA0")) != NULL; )
+		memmove(p + 1, p + 2, strlen(p + 2) + 1), *p = ' ';
+	found = match_byline(copy, names);
+	free(copy);
+	return found;
+}
+
+static int
+match_byline(const char *s, char **names)
 {
 	static const char *const labels[] = {
 		"by ", "von ", "por ", "par ", "text: ", "texto: ",
@@ -292,7 +311,7 @@ story_match_byline(const char *s, char **names)
 		"\xD0\x90\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80\xD1\x8B: ",	/* Авторы: */
 	};
 	size_t len = strlen(s), i, n = 0, nlen;
-	const char *comma;
+	const char *comma, *rs;
 	int role = 0;
 
 	*names = NULL;
@@ -310,9 +329,15 @@ story_match_byline(const char *s, char **names)
 		len -= i;
 	}
 	nlen = len;
-	if ((comma = memrchr(s, ',', len)) != NULL &&
-	    (size_t)(comma - s) + 2 < len && comma[1] == ' ' &&
-	    (role = is_byline_role(comma + 2, len - (size_t)(comma - s) - 2)) != 0)
+	/* "Jane Roe, Reuters" and "Jane Roe | Reuters" */
+	rs = (comma = memrchr(s, ',', len)) != NULL ? comma + 1 : NULL;
+	if (comma == NULL && (comma = memrchr(s, '|', len)) != NULL) {
+		rs = comma + 1;
+		if (comma > s && comma[-1] == ' ')
+			comma--;
+	}
+	if (rs != NULL && rs < s + len && *rs == ' ' && rs + 1 < s + len &&
+	    (role = is_byline_role(rs + 1, len - (size_t)(rs + 1 - s))) != 0)
 		nlen = (size_t)(comma - s);
 	/* without a label, only a full name and a role of a few words:
 	 * "Jane Roe, Staff Writer", not "Berlin, dpa" */
@@ -352,6 +377,9 @@ story_match_noise(const char *s)
 	for (i = 0; i < DL_ARRAY_LEN(prefixes); i++)
 		if (story_starts_with_ci(s, prefixes[i]))
 			return 1;
+	/* AP's rule before its closing notes: "___" */
+	if (len >= 3 && strspn(s, "_") == len)
+		return 1;
 	/* WordPress: "The post X appeared first on Y." */
 	if (story_starts_with_ci(s, "the post ") &&
 	    strstr(s, " appeared first on ") != NULL)

@@ -207,6 +207,11 @@ test_dateline_world(void **state)
 	    "\xD0\xBC\xD0\xB0\xD1\x8F \xE2\x80\x94 \xD0\xA0\xD0\x98\xD0\x90 "
 	    "\xD0\x9D\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x81\xD1\x82\xD0\xB8.",
 	    "\xD0\xA3 text");
+	/* Europa Press's day alone, Lusa's year without a comma */
+	check_dateline("MADRID, 3 (EUROPA PRESS) - El Gobierno aprob\xC3\xB3.",
+	    "MADRID, 3 (EUROPA PRESS)", "El Gobierno aprob\xC3\xB3.");
+	check_dateline("Lisboa, 03 mai 2026 (Lusa) - O Governo aprovou.",
+	    "Lisboa, 03 mai 2026 (Lusa)", "O Governo aprovou.");
 	/* no-break spaces round the parts */
 	check_dateline("WASHINGTON (AP)\xC2\xA0\xE2\x80\x94 The Senate voted.",
 	    "WASHINGTON (AP)", "The Senate voted.");
@@ -333,6 +338,8 @@ test_byline_world(void **state)
 	check_byline("By Xinhua writers Li Xin and Wang Fang", "Li Xin and Wang Fang");
 	check_byline("Ana Vale, Staff Writer", "Ana Vale");
 	check_byline("Ana Vale and Bo Kask, Associated Press", "Ana Vale and Bo Kask");
+	check_byline("By Ana Vale | Reuters", "Ana Vale");
+	check_byline("By\xC2\xA0" "Ana Vale", "Ana Vale");
 	/* look-alikes */
 	check_byline("Von Braun's rocket flew in 1958.", NULL);
 	check_byline("Por favor, no.", NULL);
@@ -408,6 +415,14 @@ test_credits_world(void **state)
 	assert_int_equal(credits_at(ians), (long)(strstr(ians, "--") - ians));
 	assert_int_equal(credits_at(yonhap), (long)(strchr(yonhap, '(') - yonhap));
 	assert_int_equal(credits_at(xinhua), (long)(strstr(xinhua, "End") - xinhua));
+	/* Chinese and Japanese: （完）, （共同）, the editor in charge */
+	assert_int_equal(credits_at("\xE4\xB9\x98\xE5\xAE\xA2\xE3\x80\x82"
+	    "\xEF\xBC\x88\xE5\xAE\x8C\xEF\xBC\x89"), 9);
+	assert_int_equal(credits_at("\xE7\xB6\x9A\xE3\x81\x8D\xE3\x80\x82"
+	    "\xEF\xBC\x88\xE5\x85\xB1\xE5\x90\x8C\xEF\xBC\x89"), 9);
+	assert_int_equal(credits_at("\xEF\xBC\x88\xE8\xB4\xA3\xE4\xBB\xBB"
+	    "\xE7\xBC\x96\xE8\xBE\x91\xEF\xBC\x9A\xE6\x9D\x8E\xE6\x96"
+	    "\xB0\xEF\xBC\x89"), 0);
 	/* look-alikes */
 	assert_int_equal(credits_at("Copyright law was changed in 2020."), -1);
 	assert_int_equal(credits_at("(c) the third point is due."), -1);
@@ -498,7 +513,12 @@ test_caption_credit_world(void **state)
 	    "ANSA/ANGELO ROSSI");
 	check_credit("El puerto de Vigo. Foto: EFE/Juan Gil", "El puerto de Vigo.",
 	    "EFE/Juan Gil");
+	check_credit("Fans in Lyon. Ana Vale/AFP via Getty Images", "Fans in Lyon.",
+	    "Ana Vale/AFP via Getty Images");
+	check_credit("Fans in Lyon. Ana Vale/Reuters", "Fans in Lyon.", "Ana Vale/Reuters");
 	/* look-alikes */
+	check_credit("Ferries run on the route. Oslo/Bergen",
+	    "Ferries run on the route. Oslo/Bergen", "");
 	check_credit("The sign \xC2\xA9 marks a copyright.",
 	    "The sign \xC2\xA9 marks a copyright.", "");
 	check_credit("Fans cheer the band (AC/DC)", "Fans cheer the band (AC/DC)", "");
@@ -524,6 +544,8 @@ test_noise(void **state)
 	assert_true(story_match_noise("The post Ferry news appeared first on "
 	    "Island Times."));
 	assert_true(story_match_noise("Advertisement"));
+	assert_true(story_match_noise("___"));
+	assert_false(story_match_noise("_"));
 	assert_false(story_match_noise("Shareholders voted to keep the ferry."));
 	assert_false(story_match_noise("Subscribers to the ferry pass pay less."));
 	assert_false(story_match_noise("The post office will close on Friday."));
