@@ -18,7 +18,9 @@
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "store/store-int.h"
 #include "util/i18n.h"
@@ -26,6 +28,138 @@
 /* Items indexed per transaction: a writer in another process (a refresh)
  * waits for at most one such batch (about 0.1 s). */
 #define INDEX_BATCH	2048
+/* A batch this big gets a second thread (below, it is not worth one). */
+#define HELPER_MIN	64
+/* How far the helper thread may run ahead of the writer (memory). */
+#define HELPER_AHEAD	64
+
+/*
+ * The text of the items to index is made on a second thread: read with a
+ * connection of its own (the rows are committed, and the writer holds the
+ * write lock, so both see the same rows), decompressed, turned into plain
+ * text and split into words (store_tok_split), while the writer feeds the
+ * words to FTS5.  25,000 items took 2.5 s on one thread.
+ */
+struct helped {
+	int64_t		 id;
+	int		 state;		/* 1: text made; 0: no such item;
+					 * -1: not made (the writer does it) */
+	struct store_fts_row row;
+	struct buf	 words;
+};
+
+struct helper {
+	pthread_t	 thread;
+	pthread_mutex_t	 lock;
+	pthread_cond_t	 cv;
+	const char	*path;
+	const int64_t	*ids;
+	size_t		 n;
+	struct helped	*out;
+	size_t		 made;		/* out[0 .. made) are ready */
+	size_t		 taken;		/* and out[0 .. taken) are written */
+	int		 stop;
+};
+
+static void *
+helper_main(void *arg)
+{
+	struct helper *h = arg;
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	size_t i;
+	int ok;
+
+	ok = sqlite3_open_v2(h->path, &db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, STORE_FTS_READ_SQL, -1, &st, NULL) == SQLITE_OK;
+	for (i = 0; i < h->n; i++) {
+		struct helped *o = &h->out[i];
+
+		pthread_mutex_lock(&h->lock);
+		while (!h->stop && i >= h->taken + HELPER_AHEAD)
+			pthread_cond_wait(&h->cv, &h->lock);
+		if (h->stop) {
+			pthread_mutex_unlock(&h->lock);
+			break;
+		}
+		pthread_mutex_unlock(&h->lock);
+		o->id = h->ids[i];
+		o->state = ok ? store_fts_read(st, o->id, &o->row) : -1;
+		if (o->state == 1) {
+			store_fts_text(&o->words, &o->row);
+			store_tok_split(&o->words);
+		}
+		pthread_mutex_lock(&h->lock);
+		h->made = i + 1;
+		pthread_cond_broadcast(&h->cv);
+		pthread_mutex_unlock(&h->lock);
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	store_thread_done();
+	return NULL;
+}
+
+static void
+helped_free(struct helped *o)
+{
+	store_fts_row_free(&o->row);
+	buf_free(&o->words);
+}
+
+/* Index the ids with the helper thread; -1 when it could not start (the
+ * caller does it alone). */
+static int
+index_helped(struct store *s, const int64_t *ids, size_t n, int *rc, char **err)
+{
+	struct helper h;
+	size_t i;
+
+	memset(&h, 0, sizeof h);
+	h.path = s->path;
+	h.ids = ids;
+	h.n = n;
+	h.out = xcalloc(n, sizeof *h.out);
+	pthread_mutex_init(&h.lock, NULL);
+	pthread_cond_init(&h.cv, NULL);
+	if (pthread_create(&h.thread, NULL, helper_main, &h) != 0) {
+		pthread_cond_destroy(&h.cv);
+		pthread_mutex_destroy(&h.lock);
+		free(h.out);
+		return -1;
+	}
+	*rc = 0;
+	for (i = 0; i < n && *rc == 0; i++) {
+		struct helped *o = &h.out[i];
+
+		pthread_mutex_lock(&h.lock);
+		while (h.made <= i)
+			pthread_cond_wait(&h.cv, &h.lock);
+		pthread_mutex_unlock(&h.lock);
+		if (o->state == 1)
+			*rc = store_fts_write(s, o->id, o->row.title, o->row.author,
+			    buf_str(&o->words), 1, err);
+		else if (o->state == -1)
+			*rc = store_fts_stored(s, o->id, 1, err);
+		helped_free(o);
+		pthread_mutex_lock(&h.lock);
+		h.taken = i + 1;
+		pthread_cond_broadcast(&h.cv);
+		pthread_mutex_unlock(&h.lock);
+	}
+	pthread_mutex_lock(&h.lock);
+	h.stop = 1;
+	pthread_cond_broadcast(&h.cv);
+	pthread_mutex_unlock(&h.lock);
+	pthread_join(h.thread, NULL);
+	for (; i < n; i++)
+		helped_free(&h.out[i]);
+	pthread_cond_destroy(&h.cv);
+	pthread_mutex_destroy(&h.lock);
+	free(h.out);
+	return 0;
+}
 
 int
 store_index_later(struct store *s, int64_t id, char **err)
@@ -73,9 +207,10 @@ store_index_pending(struct store *s, int64_t *n, char **err)
 }
 
 /* Index up to INDEX_BATCH waiting items; *n gets how many were waiting
- * in the batch (0: none left). */
+ * in the batch (0: none left).  own: the batch has a transaction of its
+ * own (else the caller's may hold rows no other connection sees). */
 static int
-index_batch(struct store *s, int64_t *n, char **err)
+index_batch(struct store *s, int own, int64_t *n, char **err)
 {
 	sqlite3_stmt *st = store_stmt(s, SLOT_TODO_NEXT,
 	    "SELECT id FROM search_todo ORDER BY id LIMIT ?1", err);
@@ -96,17 +231,19 @@ index_batch(struct store *s, int64_t *n, char **err)
 		free(ids);
 		return store_fail(s, err, _("reading the store"));
 	}
-	/* A row that is gone adds nothing (store_fts_stored finds none). */
-	for (i = 0; i < k; i++) {
-		if (store_fts_stored(s, ids[i], 1, err) != 0) {
-			free(ids);
-			return -1;
-		}
-		last = ids[i];
-	}
-	free(ids);
-	if (k == 0)
+	if (k == 0) {
+		free(ids);
 		return 0;
+	}
+	last = ids[k - 1];
+	/* A row that is gone adds nothing (store_fts_stored finds none). */
+	rc = -1;
+	if (!own || k < HELPER_MIN || index_helped(s, ids, k, &rc, err) != 0)
+		for (i = 0, rc = 0; i < k && rc == 0; i++)
+			rc = store_fts_stored(s, ids[i], 1, err);
+	free(ids);
+	if (rc != 0)
+		return -1;
 	/* The ids up to the last one read are exactly the batch: the same
 	 * write transaction read them. */
 	del = store_stmt(s, SLOT_TODO_DONE, "DELETE FROM search_todo WHERE id <= ?1",
@@ -133,7 +270,7 @@ store_index_update(struct store *s, int64_t max, int64_t *done, char **err)
 	do {
 		if (store_tx_enter(s, &own, err) != 0)
 			return -1;
-		rc = index_batch(s, &n, err);
+		rc = index_batch(s, own, &n, err);
 		if (store_tx_leave(s, own, rc, err) != 0)
 			return -1;
 		total += n;

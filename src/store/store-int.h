@@ -129,6 +129,18 @@ int		 store_fts_change(struct store *s, int64_t id,
 		     const struct store_fts_row *row, int add, char **err);
 /* The search path's first step: store_index_update (store-index.c). */
 int		 store_fts_flush(struct store *s, char **err);
+/* The index's text of a row (title and author are indexed as they are). */
+void		 store_fts_text(struct buf *body, const struct store_fts_row *row);
+/* Add (add 1) or remove an index row now. */
+int		 store_fts_write(struct store *s, int64_t id, const char *title,
+		     const char *author, const char *body, int add, char **err);
+/* An item's indexed columns, with a statement prepared from
+ * STORE_FTS_READ_SQL on any connection: 1 and *row filled (free it with
+ * store_fts_row_free), 0 when there is no such item, -1 on error. */
+#define STORE_FTS_READ_SQL "SELECT title, author, summary, content, fulltext, " \
+	"media FROM items WHERE id = ?1"
+int		 store_fts_read(sqlite3_stmt *st, int64_t id, struct store_fts_row *row);
+void		 store_fts_row_free(struct store_fts_row *row);
 /* Read an item's indexed columns and add it to / remove it from the index. */
 int		 store_fts_stored(struct store *s, int64_t id, int add, char **err);
 

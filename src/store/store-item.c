@@ -163,8 +163,8 @@ media_captions(struct buf *b, const char *media)
 }
 
 /* The exact text the index holds for a row's body. */
-static void
-fts_body(struct buf *body, const struct store_fts_row *row)
+void
+store_fts_text(struct buf *body, const struct store_fts_row *row)
 {
 	const char *main_html;
 
@@ -187,8 +187,8 @@ fts_body(struct buf *body, const struct store_fts_row *row)
 	media_captions(body, row->media);
 }
 
-static int
-fts_write(struct store *s, int64_t id, const char *title, const char *author,
+int
+store_fts_write(struct store *s, int64_t id, const char *title, const char *author,
     const char *body, int add, char **err)
 {
 	sqlite3_stmt *st;
@@ -214,7 +214,7 @@ fts_add_text(struct store *s, int64_t id, const char *title, const char *author,
 {
 	int rc;
 
-	rc = fts_write(s, id, title, author, buf_str(body), add, err);
+	rc = store_fts_write(s, id, title, author, buf_str(body), add, err);
 	buf_free(body);
 	return rc;
 }
@@ -225,40 +225,61 @@ store_fts_change(struct store *s, int64_t id, const struct store_fts_row *row,
 {
 	struct buf body = BUF_INIT;
 
-	fts_body(&body, row);
+	store_fts_text(&body, row);
 	return fts_add_text(s, id, row->title, row->author, &body, add, err);
+}
+
+int
+store_fts_read(sqlite3_stmt *st, int64_t id, struct store_fts_row *row)
+{
+	char *col[6];
+	int i, rc;
+
+	memset(row, 0, sizeof *row);
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		store_done(st);
+		return rc == SQLITE_DONE ? 0 : -1;
+	}
+	for (i = 0; i < 6; i++)
+		col[i] = i >= 2 && i <= 4 ? store_col_body(st, i) : store_col_str(st, i);
+	store_done(st);
+	row->title = col[0];
+	row->author = col[1];
+	row->summary = col[2];
+	row->content = col[3];
+	row->fulltext = col[4];
+	row->media = col[5];
+	return 1;
+}
+
+void
+store_fts_row_free(struct store_fts_row *row)
+{
+	free((char *)row->title);
+	free((char *)row->author);
+	free((char *)row->summary);
+	free((char *)row->content);
+	free((char *)row->fulltext);
+	free((char *)row->media);
+	memset(row, 0, sizeof *row);
 }
 
 int
 store_fts_stored(struct store *s, int64_t id, int add, char **err)
 {
-	sqlite3_stmt *st = store_stmt(s, SLOT_ITEM_TEXT,
-	    "SELECT title, author, summary, content, fulltext, media FROM items "
-	    "WHERE id = ?1", err);
+	sqlite3_stmt *st = store_stmt(s, SLOT_ITEM_TEXT, STORE_FTS_READ_SQL, err);
 	struct store_fts_row row;
-	char *col[6];
-	int i, rc;
+	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		store_done(st);
-		return rc == SQLITE_DONE ? 0 : store_fail(s, err, _("reading an item"));
-	}
-	for (i = 0; i < 6; i++)
-		col[i] = i >= 2 && i <= 4 ? store_col_body(st, i) : store_col_str(st, i);
-	store_done(st);
-	row.title = col[0];
-	row.author = col[1];
-	row.summary = col[2];
-	row.content = col[3];
-	row.fulltext = col[4];
-	row.media = col[5];
+	rc = store_fts_read(st, id, &row);
+	if (rc <= 0)
+		return rc == 0 ? 0 : store_fail(s, err, _("reading an item"));
 	rc = store_fts_change(s, id, &row, add, err);
-	for (i = 0; i < 6; i++)
-		free(col[i]);
+	store_fts_row_free(&row);
 	return rc;
 }
 
