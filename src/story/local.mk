@@ -3,7 +3,7 @@
 libdateline_a_SOURCES += src/story/story.h src/story/story-private.h \
 	src/story/story.c src/story/story-html.c src/story/story-node.c \
 	src/story/story-detect.c src/story/story-dateline.c \
-	src/story/story-dateline-cjk.c src/story/story-caption.c \
+	src/story/story-dateline-scripts.c src/story/story-caption.c \
 	src/story/story-credits.c \
 	src/story/story-render.c
 dateline_SOURCES += src/cmd-render.c

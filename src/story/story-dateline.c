@@ -559,8 +559,9 @@ match_dateline(const char *s, size_t len, size_t *dlen)
 	*dlen = 0;
 	if (len == 0)
 		return 0;
-	if ((unsigned char)s[0] >= 0xE0)
-		end = story_match_dateline_cjk(s, len, dlen);
+	if ((unsigned char)s[0] >= 0xE0 ||
+	    ((unsigned char)s[0] >= 0xD8 && (unsigned char)s[0] <= 0xDB))
+		end = story_match_dateline_scripts(s, len, dlen);
 	else if (s[0] == '(')
 		end = match_agency_first(s, len, dlen);
 	else if ((end = match_date_first(s, len, dlen)) == 0 &&

@@ -66,8 +66,9 @@ int		story_are_names(const char *s, size_t len, int with_place);
 /* story-dateline.c: a wire's name ("dpa/lno" counts as dpa). */
 int		story_is_known_agency(const char *s, size_t n);
 
-/* story-dateline-cjk.c: Chinese and Japanese datelines (story_match_dateline's
- * contract). */
-size_t		story_match_dateline_cjk(const char *s, size_t len, size_t *dlen);
+/* story-dateline-scripts.c: datelines in Chinese, Japanese and Arabic
+ * (story_match_dateline's contract). */
+size_t		story_match_dateline_scripts(const char *s, size_t len,
+		    size_t *dlen);
 
 #endif
