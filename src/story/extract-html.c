@@ -666,6 +666,48 @@ extract_byline_of(const GumboNode *n)
 	return r;
 }
 
+/* Characters of <time> text below n, and whether an element names the
+ * author for machines (itemprop="author", rel="author"). */
+static void
+meta_markup(const GumboNode *n, int depth, size_t *timechars, int *author)
+{
+	const GumboVector *kids;
+	const char *v;
+	size_t i;
+
+	if (n->type != GUMBO_NODE_ELEMENT || depth > 8)
+		return;
+	if (n->v.element.tag == GUMBO_TAG_TIME) {
+		struct buf t = BUF_INIT;
+
+		extract_node_text(n, &t);
+		*timechars += t.len;
+		buf_free(&t);
+		return;
+	}
+	if (((v = extract_attr(n, "itemprop")) != NULL && strcasecmp(v, "author") == 0) ||
+	    ((v = extract_attr(n, "rel")) != NULL && strcasecmp(v, "author") == 0))
+		*author = 1;
+	kids = &n->v.element.children;
+	for (i = 0; i < kids->length; i++)
+		meta_markup(kids->data[i], depth + 1, timechars, author);
+}
+
+/* A line of publisher, date and author ("Le Monde | 04.05.2015 | Par
+ * X"): dates in <time> make a good part of it, or it names the author
+ * for machines and has a date too. */
+static int
+is_dateline(const GumboNode *n, const struct enode *e)
+{
+	size_t timechars = 0;
+	int author = 0;
+
+	meta_markup(n, 0, &timechars, &author);
+	if (timechars == 0)
+		return 0;
+	return author || timechars * 10 >= e->text * 3;
+}
+
 /* Text lines that are furniture though their class does not say so:
  * "Read more: …" with a link, ad labels, link lists, bylines, dates. */
 static int
@@ -701,6 +743,8 @@ furniture_in_body(struct writer *w, const GumboNode *n, int figure_like)
 		drop = 1;
 	}
 	if (!drop && e->text < 100 && (tag == GUMBO_TAG_TIME || extract_class_has(n, date_words)))
+		drop = 1;
+	if (!drop && e->text < 200 && tag != GUMBO_TAG_LI && is_dateline(n, e))
 		drop = 1;
 	buf_free(&t);
 	return drop;

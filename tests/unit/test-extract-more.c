@@ -553,6 +553,20 @@ test_bylines_and_hidden(void **state)
 	assert_non_null(strstr(text, "northern ramp"));
 	free(by);
 	free(text);
+	/* a publisher, date and author line is not text; a <time> in a
+	 * sentence is */
+	extract_parts("", "", "<p class=\"bloc_signature\"><span>Le Journal</span> | "
+	    "<time datetime=\"2015-05-04T13:36\">04.05.2015 \xC3\xA0 13h36</time> | "
+	    "Par <span itemprop=\"author\">Ana Ruiz</span></p>"
+	    "<p>The council will meet again on <time datetime=\"2024-05-02\">2 May"
+	    "</time>, after the summer recess, and the vote on the second stage is "
+	    "expected soon after that meeting.</p>", "", &by, &text);
+	assert_null(strstr(text, "13h36"));
+	assert_null(strstr(text, "Le Journal"));
+	assert_non_null(strstr(text, "after the summer recess"));
+	assert_string_equal(by, "Ana Ruiz");
+	free(by);
+	free(text);
 	/* a widget's "Powered by" box in the story, with its pixel */
 	extract_parts("", "", "<div class=\"module\"><div class=\"w\"><div>"
 	    "<p class=\"hdr\">Powered by Moneywidget.example</p>"
