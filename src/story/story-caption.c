@@ -49,7 +49,8 @@ static const struct {
 	{ "Photograph by ", 0 }, { "Picture: ", 0 }, { "Credit: ", 0 },
 	{ "Image: ", 0 }, { "Photo credit: ", 0 }, { "Image credit: ", 0 },
 	{ "Foto: ", 0 }, { "Fotos: ", 0 }, { "Foto/Quelle: ", 0 },
-	{ "Bild: ", 0 }, { "\xD0\xA4\xD0\xBE\xD1\x82\xD0\xBE: ", 0 },	/* Фото: */
+	{ "Bild: ", 0 },
+	{ "\xD0\xA4\xD0\xBE\xD1\x82\xD0\xBE: ", 0 },		/* Фото: */
 	{ "\xC2\xA9", 2 },	/* ©, kept, before names only */
 };
 
@@ -110,7 +111,8 @@ known_agency_credit(const char *s, size_t len, size_t start)
 {
 	size_t word;
 
-	for (word = start; word < len && s[word] != ' ' && s[word] != '/'; word++)
+	for (word = start; word < len && s[word] != ' ' && s[word] != '/';
+	    word++)
 		;
 	if (word == start || !story_is_known_agency(s + start, word - start))
 		return 0;
@@ -139,8 +141,10 @@ names_slash_agency(const char *s, size_t len, size_t start)
 	    memcmp(w, "Getty Images", 12) != 0))
 		return 0;
 	for (i = start; i < len; i++)
-		if ((i == start || s[i - 1] == ' ') && islower((unsigned char)s[i]) &&
-		    strncmp(s + i, "via ", 4) != 0 && strncmp(s + i, "for ", 4) != 0 &&
+		if ((i == start || s[i - 1] == ' ') &&
+		    islower((unsigned char)s[i]) &&
+		    strncmp(s + i, "via ", 4) != 0 &&
+		    strncmp(s + i, "for ", 4) != 0 &&
 		    strncmp(s + i, "dpa", 3) != 0)
 			return 0;
 	return 1;
@@ -162,7 +166,8 @@ agency_slash_credit(const char *s, size_t len)
 	    s[i] == ' ' || s[i] == '-' || s[i] == '.'); i++)
 		;
 	if (len - start <= 100 && i - start >= 2 && i < len && s[i] == '/' &&
-	    i + 1 < len && isupper((unsigned char)s[i + 1]) && s[len - 1] != '.')
+	    i + 1 < len && isupper((unsigned char)s[i + 1]) &&
+	    s[len - 1] != '.')
 		return start;
 	/* the initials' full stops look like sentences' */
 	for (k = 0; k < 4 && len - start <= 100; k++) {
@@ -181,7 +186,8 @@ static int
 is_bracket_credit(const char *s, size_t n)
 {
 	static const char *const marks[] = {
-		"Photo/", "Photo:", "Photo by", "Foto:", "Foto/", "Getty Images",
+		"Photo/", "Photo:", "Photo by", "Foto:", "Foto/",
+		"Getty Images",
 	};
 	const char *slash = memchr(s, '/', n);
 	size_t k;
@@ -211,11 +217,13 @@ bracketed_credit(const char *s, size_t len, size_t *cstart)
 		return len;
 	i = (size_t)(open - s);
 	in = i + 1;
-	if ((i > 0 && s[i - 1] != ' ') || !is_bracket_credit(s + in, len - 1 - in))
+	if ((i > 0 && s[i - 1] != ' ') ||
+	    !is_bracket_credit(s + in, len - 1 - in))
 		return len;
 	for (k = 0; k < DL_ARRAY_LEN(bracket_labels); k++) {
 		n = strlen(bracket_labels[k]);
-		if (len - 1 - in > n && memcmp(s + in, bracket_labels[k], n) == 0) {
+		if (len - 1 - in > n &&
+		    memcmp(s + in, bracket_labels[k], n) == 0) {
 			in += n;
 			break;
 		}
@@ -233,7 +241,8 @@ labelled_credit(const char *s, size_t len, size_t *cstart)
 
 	for (k = 0; k < DL_ARRAY_LEN(credit_labels); k++) {
 		n = strlen(credit_labels[k].label);
-		for (p = s; (p = strstr(p, credit_labels[k].label)) != NULL; p++) {
+		for (p = s; (p = strstr(p, credit_labels[k].label)) != NULL;
+		    p++) {
 			i = (size_t)(p - s);
 			/* A label starts the caption or follows a sentence or
 			 * an opening bracket. */
@@ -243,8 +252,8 @@ labelled_credit(const char *s, size_t len, size_t *cstart)
 				continue;
 			/* "© is the sign", "Ein seltenes Bild: Der Kanzler
 			 * lacht": inside a sentence, only names follow */
-			if ((credit_labels[k].keep == 2 || !after_break(s, i)) &&
-			    !names_only(p + n))
+			if ((credit_labels[k].keep == 2 ||
+			    !after_break(s, i)) && !names_only(p + n))
 				continue;
 			if (i < best) {
 				best = i;

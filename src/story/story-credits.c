@@ -163,7 +163,8 @@ address_line(const char *s, size_t len)
 
 	while (len > 0 && s[len - 1] == ' ')
 		len--;
-	return at != NULL && at > s && len <= 64 && memchr(s, ' ', len) == NULL &&
+	return at != NULL && at > s && len <= 64 &&
+	    memchr(s, ' ', len) == NULL &&
 	    memchr(at, '.', len - (size_t)(at - s)) != NULL;
 }
 
@@ -195,14 +196,16 @@ copyright_line(const char *s, size_t len)
 
 	if (len > 240)
 		return 0;
-	if (strncmp(s, "<\xEC\xA0\x80\xEC\x9E\x91\xEA\xB6\x8C\xEC\x9E\x90", 10) == 0)
+	if (strncmp(s, "<\xEC\xA0\x80\xEC\x9E\x91\xEA\xB6\x8C"
+	    "\xEC\x9E\x90", 10) == 0)
 		return 1;		/* <저작권자(c) …>, Korean */
 	for (k = 0; k < DL_ARRAY_LEN(marks); k++) {
 		n = strlen(marks[k]);
 		if (len <= n || strncmp(s, marks[k], n) != 0)
 			continue;
 		/* "Copyright law changed": a year or a mark must follow */
-		if (k == DL_ARRAY_LEN(marks) - 1 && !isdigit((unsigned char)s[n]))
+		if (k == DL_ARRAY_LEN(marks) - 1 &&
+		    !isdigit((unsigned char)s[n]))
 			return 0;
 		n = story_skip_spaces(s, len, n);
 		return copyright_names(s + n, len - n);
@@ -231,7 +234,8 @@ tail_line(const char *s, size_t len)
 	    "\x96\xE8\xBE\x91", 12) != NULL)
 		return 1;
 	/* AP */
-	if (memmem(s, len, "may not be published, broadcast, rewritten", 42) != NULL)
+	if (memmem(s, len, "may not be published, broadcast, rewritten",
+	    42) != NULL)
 		return 1;
 	/* Bloomberg */
 	if (story_starts_with_ci(s, "to contact the ") &&
@@ -272,8 +276,10 @@ end_mark(const char *s, size_t end)
 	};
 	static const char *const cjk_marks[] = {
 		"\xEF\xBC\x88\xE5\xAE\x8C\xEF\xBC\x89",		/* （完） */
-		"\xEF\xBC\x88\xE5\x85\xB1\xE5\x90\x8C\xEF\xBC\x89",	/* （共同） */
-		"\xEF\xBC\x88\xE6\x99\x82\xE4\xBA\x8B\xEF\xBC\x89",	/* （時事） */
+		"\xEF\xBC\x88\xE5\x85\xB1\xE5\x90\x8C"
+		"\xEF\xBC\x89",				/* （共同） */
+		"\xEF\xBC\x88\xE6\x99\x82\xE4\xBA\x8B"
+		"\xEF\xBC\x89",				/* （時事） */
 	};
 	size_t k, n, i;
 	long at;
@@ -281,7 +287,8 @@ end_mark(const char *s, size_t end)
 	for (k = 0; k < DL_ARRAY_LEN(marks); k++) {
 		n = strlen(marks[k]);
 		if (end >= n && memcmp(s + end - n, marks[k], n) == 0 &&
-		    (end == n || s[end - n - 1] == ' ' || s[end - n - 1] == '.'))
+		    (end == n || s[end - n - 1] == ' ' ||
+		    s[end - n - 1] == '.'))
 			return (long)(end - n);
 	}
 	/* Chinese and Japanese: no space before the mark */
@@ -301,7 +308,8 @@ end_mark(const char *s, size_t end)
 			/* after a sentence, not "was reported -- Reuters" */
 			if (k < end && story_is_known_agency(s + k, end - k) &&
 			    (n == 0 || s[n - 1] == '.' || (n >= 2 &&
-			    s[n - 1] == ' ' && strchr(".!?\"", s[n - 2]) != NULL)))
+			    s[n - 1] == ' ' &&
+			    strchr(".!?\"", s[n - 2]) != NULL)))
 				return (long)n;
 			break;
 		}

@@ -29,7 +29,8 @@ scan_place(const char *s, size_t len, size_t i, int *allcaps)
 		if (!story_scan_word(s, len, i, &w) || w.digits > 0)
 			break;
 		if (!w.title) {
-			if (words == 0 || !story_is_particle(s + w.start, w.end - w.start))
+			if (words == 0 ||
+			    !story_is_particle(s + w.start, w.end - w.start))
 				break;
 		} else {
 			caps = caps && w.upper;
@@ -38,7 +39,8 @@ scan_place(const char *s, size_t len, size_t i, int *allcaps)
 		letters += (size_t)w.letters;
 		end = w.end;
 		i = w.end;
-		if (i + 1 < len && (s[i] == ' ' || s[i] == '/' || s[i] == '-') &&
+		if (i + 1 < len &&
+		    (s[i] == ' ' || s[i] == '/' || s[i] == '-') &&
 		    s[i + 1] != ' ' && s[i + 1] != '(' && s[i + 1] != '/')
 			i++;
 		else
@@ -92,7 +94,8 @@ scan_date(const char *s, size_t len, size_t i)
 	/* the year: "May 3, 2026", Lusa's "03 mai 2026" */
 	if (end + 2 < len && (s[end] == ',' || s[end] == ' ')) {
 		i = end + 1 + (s[end] == ',' && s[end + 1] == ' ');
-		if (story_scan_word(s, len, i, &a) && a.digits == 4 && a.letters == 0)
+		if (story_scan_word(s, len, i, &a) && a.digits == 4 &&
+		    a.letters == 0)
 			end = a.end;
 	}
 	return end;
@@ -149,7 +152,8 @@ agency_spells_place(const char *s, size_t place_end, size_t a0, size_t a1)
 			return 0;
 	for (i = a0; i < a1; i++) {
 		if (at_word && isalpha((unsigned char)s[i])) {
-			if (k >= place_end || toupper((unsigned char)s[i]) != s[k])
+			if (k >= place_end ||
+			    toupper((unsigned char)s[i]) != s[k])
 				return 0;
 			k++;
 		}
@@ -184,10 +188,10 @@ static const char *const known_agencies[] = {
 	"Tasnim", "TASS", "T\xC3\xA9lam", "Telam", "The Canadian Press", "TT",
 	"UNI", "UNIAN", "UPI", "Ukrinform", "VNA", "WAFA", "WAM", "Xinhua",
 	"Yonhap",
-	"\xD0\x98\xD0\x9D\xD0\xA2\xD0\x95\xD0\xA0\xD0\xA4\xD0\x90\xD0\x9A\xD0\xA1",
-					/* ИНТЕРФАКС */
-	"\xD0\x98\xD0\xBD\xD1\x82\xD0\xB5\xD1\x80\xD1\x84\xD0\xB0\xD0\xBA\xD1\x81",
-					/* Интерфакс */
+	"\xD0\x98\xD0\x9D\xD0\xA2\xD0\x95\xD0\xA0\xD0\xA4\xD0\x90"
+	"\xD0\x9A\xD0\xA1",		/* ИНТЕРФАКС */
+	"\xD0\x98\xD0\xBD\xD1\x82\xD0\xB5\xD1\x80\xD1\x84\xD0\xB0"
+	"\xD0\xBA\xD1\x81",		/* Интерфакс */
 	"\xD0\xA0\xD0\x98\xD0\x90 \xD0\x9D\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x81\xD1"
 	"\x82\xD0\xB8",			/* РИА Новости */
 	"\xD0\xA2\xD0\x90\xD0\xA1\xD0\xA1",	/* ТАСС */
@@ -232,7 +236,8 @@ agency_is_ticker(const char *s, size_t place_end, int place_caps, size_t a0,
 		if (s[i] != '.' || a1 - i < 2 || a1 - i > 3)
 			return 0;
 		for (k = i + 1; k < a1; k++)
-			if (!isupper((unsigned char)s[k]) && !isdigit((unsigned char)s[k]))
+			if (!isupper((unsigned char)s[k]) &&
+			    !isdigit((unsigned char)s[k]))
 				return 0;
 	}
 	if (!place_caps)
@@ -442,7 +447,8 @@ match_after_place(const char *s, size_t len, size_t place_end, int caps,
 		return end;
 	}
 	j = story_skip_spaces(s, len, i);
-	if ((caps || dated) && j > i && (a1 = scan_bare_agency(s, len, j)) != 0 &&
+	if ((caps || dated) && j > i &&
+	    (a1 = scan_bare_agency(s, len, j)) != 0 &&
 	    (end = scan_agency_dash(s, len, a1)) != 0) {
 		*dlen = a1;
 		return end;
@@ -459,14 +465,16 @@ match_after_place(const char *s, size_t len, size_t place_end, int caps,
 			return 0;
 		if (scan_agency(s, len, a0, ')', &words) != a1 + 1 ||
 		    agency_spells_place(s, j - (s[j - 1] == ' '), a0, a1) ||
-		    (words == 1 && agency_is_ticker(s, place_end, caps, a0, a1)))
+		    (words == 1 &&
+		    agency_is_ticker(s, place_end, caps, a0, a1)))
 			return 0;
 	}
 	*dlen = a1 + 1;
 	if ((end = scan_agency_dash(s, len, a1 + 1)) != 0)
 		return end;
 	/* PTI and IANS write no dash: "New Delhi, May 3 (PTI) The …" */
-	if (known && dated && s[a1 + 1] == ' ' && starts_sentence(s, len, a1 + 1))
+	if (known && dated && s[a1 + 1] == ' ' &&
+	    starts_sentence(s, len, a1 + 1))
 		return a1 + 1;
 	return 0;
 }
@@ -523,9 +531,8 @@ match_agency_first(const char *s, size_t len, size_t *dlen)
 	p = story_skip_spaces(s, len, end);
 	if ((k = scan_place(s, len, p, &caps)) != 0) {
 		k = scan_qualifiers(s, len, k, &dated);
-		if ((caps || dated) &&
-		    (e2 = scan_dash(s, len, story_skip_spaces(s, len, k))) != 0 &&
-		    starts_sentence(s, len, e2)) {
+		e2 = scan_dash(s, len, story_skip_spaces(s, len, k));
+		if ((caps || dated) && e2 != 0 && starts_sentence(s, len, e2)) {
 			*dlen = k;
 			return e2;
 		}
@@ -567,7 +574,8 @@ match_dateline(const char *s, size_t len, size_t *dlen)
 	else if ((end = match_date_first(s, len, dlen)) == 0 &&
 	    (place_end = scan_place(s, len, 0, &caps)) != 0) {
 		i = scan_qualifiers(s, len, place_end, &dated);
-		end = match_after_place(s, len, place_end, caps, dated, i, dlen);
+		end = match_after_place(s, len, place_end, caps, dated, i,
+		    dlen);
 	}
 	if (end != 0)
 		end = story_skip_spaces(s, len, end);
@@ -591,7 +599,8 @@ story_match_dateline(const char *s, size_t len, size_t *dlen)
 	char copy[DL_SCAN_MAX];
 	size_t at[DL_SCAN_MAX + 1], i, n, end;
 
-	if (memmem(s, len < DL_SCAN_MAX ? len : DL_SCAN_MAX, "\xC2\xA0", 2) == NULL)
+	n = len < DL_SCAN_MAX ? len : DL_SCAN_MAX;
+	if (memmem(s, n, "\xC2\xA0", 2) == NULL)
 		return match_dateline(s, len, dlen);
 	for (i = n = 0; i < len && n < DL_SCAN_MAX; n++) {
 		at[n] = i;

@@ -92,7 +92,8 @@ story_is_particle(const char *w, size_t n)
 	size_t i;
 
 	for (i = 0; i < DL_ARRAY_LEN(particles); i++)
-		if (strlen(particles[i]) == n && strncmp(w, particles[i], n) == 0)
+		if (strlen(particles[i]) == n &&
+		    strncmp(w, particles[i], n) == 0)
 			return 1;
 	return 0;
 }
@@ -150,11 +151,13 @@ is_name(const char *s, size_t len, int with_place)
 	while (i < len) {
 		if (!story_scan_word(s, len, i, &w) || w.digits)
 			return 0;
-		if (with_place && words > 0 && place == 0 && w.end - w.start == 2 &&
+		if (with_place && words > 0 && place == 0 &&
+		    w.end - w.start == 2 &&
 		    (strncmp(s + w.start, "in", 2) == 0 ||
 		    strncmp(s + w.start, "at", 2) == 0))
 			place = words;
-		else if (!w.title && !story_is_particle(s + w.start, w.end - w.start))
+		else if (!w.title &&
+		    !story_is_particle(s + w.start, w.end - w.start))
 			return 0;
 		words++;
 		i = w.end;
@@ -163,7 +166,8 @@ is_name(const char *s, size_t len, int with_place)
 		i = story_skip_spaces(s, len, i);
 	}
 	if (place != 0)
-		return place <= 5 && words - place - 1 >= 1 && words - place - 1 <= 4;
+		return place <= 5 && words - place - 1 >= 1 &&
+		    words - place - 1 <= 4;
 	return words >= 1 && words <= 5;
 }
 
@@ -203,7 +207,8 @@ story_are_names(const char *s, size_t len, int with_place)
 		if (sep) {
 			size_t part = i - start;
 
-			if (part > 0 && strncasecmp(s + start, "and ", 4) == 0 && n > 0) {
+			if (part > 0 && n > 0 &&
+			    strncasecmp(s + start, "and ", 4) == 0) {
 				start += 4;
 				part -= 4;
 			}
@@ -308,7 +313,8 @@ match_byline(const char *s, char **names)
 	static const char *const labels[] = {
 		"by ", "von ", "por ", "par ", "text: ", "texto: ",
 		"\xD0\x90\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80: ",	/* Автор: */
-		"\xD0\x90\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80\xD1\x8B: ",	/* Авторы: */
+		"\xD0\x90\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80\xD1\x8B: ",
+							/* Авторы: */
 	};
 	size_t len = strlen(s), i, n = 0, nlen;
 	const char *comma, *rs;
@@ -372,7 +378,8 @@ story_match_noise(const char *s)
 	if (len > 240)
 		return 0;
 	for (i = 0; i < DL_ARRAY_LEN(whole); i++)
-		if (strlen(whole[i]) == len && strncasecmp(s, whole[i], len) == 0)
+		if (strlen(whole[i]) == len &&
+		    strncasecmp(s, whole[i], len) == 0)
 			return 1;
 	for (i = 0; i < DL_ARRAY_LEN(prefixes); i++)
 		if (story_starts_with_ci(s, prefixes[i]))
