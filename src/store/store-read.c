@@ -79,21 +79,23 @@ headline_sql(const struct store_query *q)
 
 /* Every hit at once (store_search_each).  Newest first: the rows of all
  * the hits are read anyway, so they are read straight from the match
- * (one lookup each) and sorted in memory (sort_hits), instead of sorting
+ * (one lookup each) and sorted in memory (hits_give), instead of sorting
  * the dates from items_id_date first (a second lookup per hit) and then
- * reading the rows.  Best match: the pages' statement already sorts only
- * ranks and ids and reads rows after; ?3 -1 and ?6 0 make it one page of
- * everything.  The same hits in the same order as the pages joined: the
- * same ?7 window, the same keys (date, id unique), the same columns. */
+ * reading the rows; the feeds' titles are read once (feed_titles_read),
+ * not looked up for each hit.  Best match: the pages' statement already
+ * sorts only ranks and ids and reads rows after; ?3 -1 and ?6 0 make it
+ * one page of everything.  The same hits in the same order as the pages
+ * joined: the same ?7 window, the same keys (date, id unique), the same
+ * columns (6, the feed's title, filled in from feed_titles). */
 static const char *
 search_all_sql(const struct store_query *q)
 {
 	if (q->order == STORE_ORDER_BEST)
 		return headline_sql(q);
-	return "SELECT " HEADLINE_COLS " FROM (SELECT rowid AS id FROM items_fts "
+	return "SELECT i.id, i.feed_id, i.date, i.title, i.author, i.link, NULL, "
+	    "i.unread, i.flagged FROM (SELECT rowid AS id FROM items_fts "
 	    "WHERE items_fts MATCH ?5 ORDER BY rowid DESC LIMIT ?7) AS m "
-	    "CROSS JOIN items i ON i.id = m.id CROSS JOIN feeds f "
-	    "ON f.id = i.feed_id";
+	    "CROSS JOIN items i ON i.id = m.id";
 }
 
 /* Terms that are not FTS5 syntax ("covid-19", "a:b", unbalanced quotes)
@@ -249,6 +251,66 @@ store_headlines(struct store *s, const struct store_query *q,
 	return rc;
 }
 
+/* Every feed's title as the pages show it, by id (ascending). */
+struct feed_titles {
+	int64_t		*id;
+	size_t		*at;		/* offsets in text */
+	size_t		 n;
+	struct buf	 text;
+};
+
+/* Read while the hits' statement is open: the same snapshot, so every
+ * hit's feed is there unless the row has none (which the pages' join
+ * leaves out too). */
+static int
+feed_titles_read(struct store *s, struct feed_titles *ft, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	size_t cap = 0;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT id, coalesce(nullif(user_title, ''), "
+	    "nullif(title, ''), url) FROM feeds ORDER BY id", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return store_fail(s, err, _("searching"));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (ft->n == cap) {
+			cap = cap == 0 ? 64 : cap * 2;
+			ft->id = xreallocarray(ft->id, cap, sizeof *ft->id);
+			ft->at = xreallocarray(ft->at, cap, sizeof *ft->at);
+		}
+		ft->id[ft->n] = sqlite3_column_int64(st, 0);
+		ft->at[ft->n++] = ft->text.len;
+		buf_adds(&ft->text, col_peek(st, 1));
+		buf_addc(&ft->text, '\0');
+	}
+	if (rc != SQLITE_DONE) {
+		store_fail(s, err, _("searching"));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* The offset of a feed's title in ft->text; -1 if there is no such feed. */
+static int64_t
+feed_title_at(const struct feed_titles *ft, int64_t id)
+{
+	size_t lo = 0, hi = ft->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (ft->id[mid] == id)
+			return (int64_t)ft->at[mid];
+		if (ft->id[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
 /* Hits waiting for the sort (newest first): their strings one after the
  * other in one buffer, at offsets (the buffer moves as it grows).  At most
  * STORE_SEARCH_WINDOW of them.  SQLite's own sorter would write them to a
@@ -258,24 +320,30 @@ struct hit {
 	int64_t	 id;
 	int64_t	 feed_id;
 	int64_t	 date;
-	size_t	 str[4];	/* title, author, link, feed title */
+	size_t	 str[3];	/* title, author, link in text */
+	size_t	 feed;		/* the feed's title in titles.text */
 	int	 unread;
 	int	 flagged;
 };
 
 struct hits {
-	struct hit	*v;
-	size_t		 n;
-	size_t		 cap;
-	struct buf	 text;
+	struct hit		*v;
+	size_t			 n;
+	size_t			 cap;
+	struct buf		 text;
+	struct feed_titles	 titles;
 };
 
 static void
 hits_add(struct hits *hs, sqlite3_stmt *st)
 {
 	struct hit *h;
+	int64_t feed;
 	int i;
 
+	feed = feed_title_at(&hs->titles, sqlite3_column_int64(st, 1));
+	if (feed < 0)
+		return;
 	if (hs->n == hs->cap) {
 		hs->cap = hs->cap == 0 ? 256 : hs->cap * 2;
 		hs->v = xreallocarray(hs->v, hs->cap, sizeof *hs->v);
@@ -284,13 +352,24 @@ hits_add(struct hits *hs, sqlite3_stmt *st)
 	h->id = sqlite3_column_int64(st, 0);
 	h->feed_id = sqlite3_column_int64(st, 1);
 	h->date = sqlite3_column_int64(st, 2);
-	for (i = 0; i < 4; i++) {
+	for (i = 0; i < 3; i++) {
 		h->str[i] = hs->text.len;
 		buf_adds(&hs->text, col_peek(st, 3 + i));
 		buf_addc(&hs->text, '\0');
 	}
+	h->feed = (size_t)feed;
 	h->unread = sqlite3_column_int(st, 7);
 	h->flagged = sqlite3_column_int(st, 8);
+}
+
+static void
+hits_free(struct hits *hs)
+{
+	free(hs->v);
+	buf_free(&hs->text);
+	free(hs->titles.id);
+	free(hs->titles.at);
+	buf_free(&hs->titles.text);
 }
 
 /* Newest first: date, then id, both descending (the pages' order). */
@@ -323,7 +402,7 @@ hits_give(struct hits *hs, store_hit_fn *fn, void *arg)
 		h.title = hs->text.data + e->str[0];
 		h.author = hs->text.data + e->str[1];
 		h.link = hs->text.data + e->str[2];
-		h.feed_title = hs->text.data + e->str[3];
+		h.feed_title = hs->titles.text.data + e->feed;
 		h.unread = e->unread;
 		h.flagged = e->flagged;
 		if (fn(&h, arg) != 0)
@@ -339,7 +418,7 @@ run_all(struct store *s, const struct store_query *q, const char *terms,
 {
 	struct store_cursor start = STORE_CURSOR_START;
 	struct store_headline h;
-	struct hits hs = { .text = BUF_INIT };
+	struct hits hs = { .text = BUF_INIT, .titles = { .text = BUF_INIT } };
 	sqlite3_stmt *st = NULL;
 	int rc, stop = 0;
 
@@ -348,21 +427,25 @@ run_all(struct store *s, const struct store_query *q, const char *terms,
 		return store_fail(s, err, _("searching"));
 	bind_query(st, q, terms, &start, -1);
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		(*seen)++;
-		if (q->order == STORE_ORDER_NEWEST)
-			hits_add(&hs, st);
-		else {
+		if (q->order == STORE_ORDER_BEST) {
+			(*seen)++;
 			peek_headline(st, &h);
 			stop = fn(&h, arg) != 0;
+			continue;
 		}
+		if ((*seen)++ == 0 && feed_titles_read(s, &hs.titles, err) != 0) {
+			sqlite3_finalize(st);
+			hits_free(&hs);
+			return -1;
+		}
+		hits_add(&hs, st);
 	}
 	if (!stop && rc != SQLITE_DONE)
 		store_fail(s, err, _("searching"));
 	sqlite3_finalize(st);
 	if (stop || rc == SQLITE_DONE)
 		hits_give(&hs, fn, arg);
-	free(hs.v);
-	buf_free(&hs.text);
+	hits_free(&hs);
 	return stop || rc == SQLITE_DONE ? 0 : -1;
 }
 
