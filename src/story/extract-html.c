@@ -600,6 +600,18 @@ write_table(struct writer *w, const GumboNode *n, int depth)
 
 /* The names of a byline: its text up to a line break or a date, white
  * space collapsed, without a leading "By". */
+/* Whether a byline's text so far holds more than "By". */
+static int
+has_names(const struct buf *b)
+{
+	const char *s = buf_str(b);
+
+	s += strspn(s, " ");
+	if (strncasecmp(s, "by", 2) == 0 && (s[2] == ' ' || s[2] == '\0'))
+		s += 2;
+	return !blank(s, strlen(s));
+}
+
 static void
 byline_walk(const GumboNode *n, struct buf *out, int depth, int *stop)
 {
@@ -634,8 +646,16 @@ byline_walk(const GumboNode *n, struct buf *out, int depth, int *stop)
 		*stop = !blank(out->data, out->len);
 		return;
 	}
+	/* "By <div>Name</div><div>Reporter</div>": the names' block ends them */
+	if (extract_is_block_tag(n->v.element.tag) && has_names(out)) {
+		*stop = 1;
+		return;
+	}
 	if (out->len > 300)
 		*stop = 1;
+	if (extract_is_block_tag(n->v.element.tag) && out->len > 0 &&
+	    out->data[out->len - 1] != ' ')
+		buf_addc(out, ' ');
 	for (i = 0; i < n->v.element.children.length && !*stop; i++)
 		byline_walk(n->v.element.children.data[i], out, depth + 1, stop);
 	if (extract_is_block_tag(n->v.element.tag) && out->len > 0 &&

@@ -518,6 +518,13 @@ test_bylines_and_hidden(void **state)
 	assert_string_equal(by, "Ana Ruiz and Bo Li");
 	free(by);
 	free(text);
+	/* the reporter's job on the line after the name is not a name */
+	extract_parts("", "", "<div class=\"article-byline\"><span>By</span>"
+	    "<div class=\"name\"><a href=\"/a/ben\">Ben Roe</a></div>"
+	    "<div class=\"title\">Staff business reporter</div></div>", "", &by, &text);
+	assert_string_equal(by, "Ben Roe");
+	free(by);
+	free(text);
 	/* outside the article: rel=author, then a byline-named element */
 	extract_parts("", "<header><a rel=\"author\" href=\"/u/sam\">Sam Okafor"
 	    "</a></header>", "", "", &by, &text);
