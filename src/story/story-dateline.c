@@ -22,18 +22,23 @@ static size_t
 scan_place(const char *s, size_t len, size_t i, int *allcaps)
 {
 	struct story_word w;
-	size_t start = i, end = 0, words = 0, letters = 0;
+	size_t start = i, end = 0, words = 0, letters = 0, titled = 0;
 	int caps = 1;
 
 	while (i < len && words < 6) {
 		if (!story_scan_word(s, len, i, &w) || w.digits > 0)
 			break;
+		/* "By JANE ROE Associated Press SEOUL (AP)" is a byline */
+		if (words == 0 && w.end - w.start == 2 &&
+		    strncasecmp(s + w.start, "by", 2) == 0)
+			return 0;
 		if (!w.title) {
 			if (words == 0 ||
 			    !story_is_particle(s + w.start, w.end - w.start))
 				break;
 		} else {
 			caps = caps && w.upper;
+			titled++;
 		}
 		words++;
 		letters += (size_t)w.letters;
@@ -46,7 +51,9 @@ scan_place(const char *s, size_t len, size_t i, int *allcaps)
 		else
 			break;
 	}
-	if (letters < 2 || end == 0 || end - start > 60)
+	/* a place in mixed case has a few capitalised words ("Rio de
+	 * Janeiro"); more are a sentence's ("Jane Roe Told Reporters") */
+	if (letters < 2 || end == 0 || end - start > 60 || (!caps && titled > 4))
 		return 0;
 	*allcaps = caps;
 	return end;
@@ -325,6 +332,7 @@ scan_qualifiers(const char *s, size_t len, size_t i, int *dated)
 	int caps, n;
 
 	*dated = 0;
+	/* *dated: 1 a date, 2 a region in mixed case ("Ala.", "Texas") */
 	/* the place's word may have taken the full stop */
 	k = i < len && s[i] == '.' ? i + 1 : i > 0 && s[i - 1] == '.' ? i : 0;
 	if (k != 0 && k + 2 < len && s[k] == ' ' &&
@@ -340,6 +348,8 @@ scan_qualifiers(const char *s, size_t len, size_t i, int *dated)
 			*dated = 1;
 		else if ((end = scan_place(s, len, k, &caps)) == 0)
 			break;
+		else if (!caps && *dated == 0)
+			*dated = 2;
 		i = end;
 	}
 	return i;
@@ -407,8 +417,9 @@ paren_close(const char *s, size_t len, size_t a0)
 /*
  * "WASHINGTON — Congress met": a place in capitals and a long dash, with
  * no agency.  A single hyphen is too common after a capitalised word,
- * unless a date came first (ANSA's "ROMA, 3 MAG - "), as is the colon of
- * "NEW DELHI, May 3: ".  RIA names itself after the dash.
+ * unless a date or a region came first (ANSA's "ROMA, 3 MAG - ",
+ * "BIRMINGHAM, Ala. - "); a colon needs the date ("NEW DELHI, May 3: ").
+ * RIA names itself after the dash.
  */
 static size_t
 scan_bare_dash(const char *s, size_t len, size_t i, int dated, size_t *dlen)
@@ -416,13 +427,13 @@ scan_bare_dash(const char *s, size_t len, size_t i, int dated, size_t *dlen)
 	size_t start = i, end, a1;
 
 	i = story_skip_spaces(s, len, i);
-	if (dated && i == start && i < len && s[i] == ':')
+	if (dated == 1 && i == start && i < len && s[i] == ':')
 		end = i + 1;
 	else if ((end = scan_dash(s, len, i)) == 0 || (end - i == 1 && !dated))
 		return 0;
 	a1 = story_skip_spaces(s, len, end);
-	if (dated && (a1 = scan_bare_agency(s, len, a1)) != 0 && a1 < len &&
-	    s[a1] == '.' && starts_sentence(s, len, a1 + 1)) {
+	if (dated == 1 && (a1 = scan_bare_agency(s, len, a1)) != 0 &&
+	    a1 < len && s[a1] == '.' && starts_sentence(s, len, a1 + 1)) {
 		*dlen = a1 + 1;
 		return a1 + 1;
 	}
@@ -461,7 +472,7 @@ match_after_place(const char *s, size_t len, size_t place_end, int caps,
 	a0 = j + 1;
 	if (!(known = story_is_known_agency(s + a0, a1 - a0))) {
 		/* "Tom Roe (Acme Films) — the actor": a name, no place */
-		if (!caps && !dated)
+		if (!caps && dated != 1)
 			return 0;
 		if (scan_agency(s, len, a0, ')', &words) != a1 + 1 ||
 		    agency_spells_place(s, j - (s[j - 1] == ' '), a0, a1) ||
@@ -473,7 +484,7 @@ match_after_place(const char *s, size_t len, size_t place_end, int caps,
 	if ((end = scan_agency_dash(s, len, a1 + 1)) != 0)
 		return end;
 	/* PTI and IANS write no dash: "New Delhi, May 3 (PTI) The …" */
-	if (known && dated && s[a1 + 1] == ' ' &&
+	if (known && dated == 1 && s[a1 + 1] == ' ' &&
 	    starts_sentence(s, len, a1 + 1))
 		return a1 + 1;
 	return 0;

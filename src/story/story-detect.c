@@ -255,7 +255,7 @@ is_byline_role(const char *s, size_t len)
 	const char *last;
 	int words;
 
-	if (len == 0 || len > 60)
+	if (len == 0 || len > 60 || memmem(s, len, " and ", 5) != NULL)
 		return 0;
 	last = memrchr(s, ' ', len);
 	words = last != NULL ? 2 : 1;
@@ -265,6 +265,21 @@ is_byline_role(const char *s, size_t len)
 		return 0;
 	last = last != NULL ? last + 1 : s;
 	return is_role_word(last, len - (size_t)(last - s)) ? words : 0;
+}
+
+/* The length of s without a wire of two or three words at its end. */
+static size_t
+trailing_agency(const char *s, size_t len)
+{
+	size_t i = len, words = 0;
+
+	while (i > 0 && words < 3) {
+		if (s[--i] != ' ')
+			continue;
+		if (++words >= 2 && story_is_known_agency(s + i + 1, len - i - 1))
+			return i;
+	}
+	return len;
 }
 
 /* "Xinhua writers " before the names: up to three words, the last a
@@ -334,6 +349,14 @@ match_byline(const char *s, char **names)
 		s += i;
 		len -= i;
 	}
+	/* AP: "By JANE ROE Associated Press", a wire of two or three words
+	 * after the names without a comma */
+	if (n > 0 && (nlen = trailing_agency(s, len)) < len) {
+		while (nlen > 0 && (s[nlen - 1] == ' ' || s[nlen - 1] == ','))
+			nlen--;
+		len = nlen;
+		role = 2;
+	}
 	nlen = len;
 	/* "Jane Roe, Reuters" and "Jane Roe | Reuters" */
 	rs = (comma = memrchr(s, ',', len)) != NULL ? comma + 1 : NULL;
@@ -343,8 +366,10 @@ match_byline(const char *s, char **names)
 			comma--;
 	}
 	if (rs != NULL && rs < s + len && *rs == ' ' && rs + 1 < s + len &&
-	    (role = is_byline_role(rs + 1, len - (size_t)(rs + 1 - s))) != 0)
+	    (i = is_byline_role(rs + 1, len - (size_t)(rs + 1 - s))) != 0) {
 		nlen = (size_t)(comma - s);
+		role = (int)i;
+	}
 	/* without a label, only a full name and a role of a few words:
 	 * "Jane Roe, Staff Writer", not "Berlin, dpa" */
 	if (n == 0 && (role != 2 || memchr(s, ' ', nlen) == NULL))

@@ -404,15 +404,17 @@ render_caption(struct out *o, const struct story_caption *c)
 	free(credit);
 }
 
-/* What joins a dateline to its paragraph: a dash, a space after TASS's
- * "/TASS/.", nothing after Chinese and Japanese brackets ("【東京共同】",
- * "（记者李新）"), which need no space. */
+/* What joins a dateline to its paragraph: a dash; a space after the
+ * sentences of TASS's "/TASS/." and RIA's "— РИА Новости." (not after
+ * "BIRMINGHAM, Ala."); nothing after Chinese and Japanese brackets
+ * ("【東京共同】", "（记者李新）"), which need no space. */
 static const char *
 dateline_joint(const char *d)
 {
 	size_t n = strlen(d);
 
-	if (n > 0 && d[n - 1] == '.')
+	if (n > 1 && d[n - 1] == '.' && (d[n - 2] == '/' ||
+	    strstr(d, "\xE2\x80\x94") != NULL))
 		return " ";
 	if (n >= 3 && (memcmp(d + n - 3, "\xE3\x80\x91", 3) == 0 ||
 	    memcmp(d + n - 3, "\xEF\xBC\x89", 3) == 0 ||

@@ -211,10 +211,58 @@ detect_lead(struct story *st)
 	}
 }
 
+/* s[0..len) ends with a wire of one to three words: "Associated Press". */
+static int
+ends_with_agency(const char *s, size_t len)
+{
+	size_t i, words = 0;
+
+	for (i = len; i > 0 && words < 3; i--) {
+		if (s[i - 1] != ' ')
+			continue;
+		words++;
+		if (story_is_known_agency(s + i, len - i))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * AP's feeds run the byline into the first paragraph: "By JANE ROE
+ * Associated Press SEOUL (AP) — …".  The dateline found after a byline's
+ * words: where the story begins (the dateline at *at, *dlen long), or 0.
+ */
+static size_t
+byline_then_dateline(struct story *st, const char *text, size_t *at,
+    size_t *dlen)
+{
+	size_t len = strlen(text), p, n;
+	char *by, *names;
+
+	if (!story_starts_with_ci(text, "by "))
+		return 0;
+	for (p = 4; p < len && p < 160; p++) {
+		if (text[p - 1] != ' ' || text[p - 2] == ' ' ||
+		    !ends_with_agency(text, p - 1) ||
+		    (n = story_match_dateline(text + p, len - p, dlen)) == 0)
+			continue;
+		by = xstrndup(text, p - 1);
+		if (!story_match_byline(by, &names)) {
+			free(by);
+			return 0;
+		}
+		set_field(&st->byline, names);
+		set_field(&st->byline_shown, by);
+		*at = p;
+		return p + n;
+	}
+	return 0;
+}
+
 static void
 detect_dateline(struct story *st)
 {
-	size_t i, n, dlen;
+	size_t i, n, at = 0, dlen;
 	char *text;
 
 	for (i = 0; i < st->nblocks && i < 4; i++) {
@@ -223,8 +271,10 @@ detect_dateline(struct story *st)
 		if (!is_text_block(&st->blocks[i]))
 			return;
 		text = block_text(&st->blocks[i]);
-		if ((n = story_match_dateline(text, strlen(text), &dlen)) > 0) {
-			set_field(&st->dateline, xstrndup(text, dlen));
+		if ((n = story_match_dateline(text, strlen(text), &dlen)) > 0 ||
+		    (*st->byline == '\0' &&
+		    (n = byline_then_dateline(st, text, &at, &dlen)) > 0)) {
+			set_field(&st->dateline, xstrndup(text + at, dlen));
 			block_drop_prefix(&st->blocks[i], n);
 		}
 		free(text);

@@ -212,6 +212,11 @@ test_dateline_world(void **state)
 	    "MADRID, 3 (EUROPA PRESS)", "El Gobierno aprob\xC3\xB3.");
 	check_dateline("Lisboa, 03 mai 2026 (Lusa) - O Governo aprovou.",
 	    "Lisboa, 03 mai 2026 (Lusa)", "O Governo aprovou.");
+	/* a region allows a single hyphen, as a date does */
+	check_dateline("BIRMINGHAM, Ala. - Workers walked out.", "BIRMINGHAM, Ala.",
+	    "Workers walked out.");
+	check_dateline("CHARLESTON, South Carolina - At 10 p.m. they left.",
+	    "CHARLESTON, South Carolina", "At 10 p.m. they left.");
 	/* no-break spaces round the parts */
 	check_dateline("WASHINGTON (AP)\xC2\xA0\xE2\x80\x94 The Senate voted.",
 	    "WASHINGTON (AP)", "The Senate voted.");
@@ -290,6 +295,12 @@ test_dateline_world_false_positives(void **state)
 	check_no_dateline("NOTE: The office is closed.");
 	check_no_dateline("LONDON: The city is large.");
 	check_no_dateline("Paris, May 3: a diary entry begins.");
+	/* a region in capitals, a region before an unknown bracket */
+	check_no_dateline("NATO, EU - The two blocs met.");
+	check_no_dateline("Jane Roe, Ohio (Acme) \xE2\x80\x94 The senator spoke.");
+	/* a byline is no place; nor are five capitalised words */
+	check_no_dateline("By Jane Roe Associated Press DENVER (AP) - Snow fell.");
+	check_no_dateline("Jane Roe Told Reporters Yesterday (AP) - Snow fell.");
 	/* the dashless form needs a date and a wire we know */
 	check_no_dateline("The Senate (AP) The vote.");
 	check_no_dateline("New Delhi (PTI) said nothing.");
@@ -699,6 +710,38 @@ test_story_no_wire_structure(void **state)
 	story_free(st);
 }
 
+/* AP's feeds run the byline into the first paragraph. */
+static void
+test_story_byline_in_dateline(void **state)
+{
+	static const char *const html[] = {
+		"<p>By JANE ROE and LI XIN Associated Press SEOUL (AP) \xE2\x80\x94 "
+		"Snow fell.</p><p>More.</p>",
+		"<p>By Jane Roe, Associated Press SEOUL (AP) - Snow fell.</p>"
+		"<p>More.</p>",
+		"<p>By the time SEOUL (AP) - woke, snow fell.</p><p>More.</p>",
+	};
+	static const char *const want[][3] = {
+		{ "JANE ROE and LI XIN", "SEOUL (AP)", "Snow fell." },
+		{ "Jane Roe", "SEOUL (AP)", "Snow fell." },
+		{ "", "", "By the time SEOUL (AP) - woke, snow fell." },
+	};
+	struct story *st;
+	char *text;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < DL_ARRAY_LEN(html); i++) {
+		st = story_from_html(html[i], strlen(html[i]), NULL, "T");
+		assert_string_equal(st->byline, want[i][0]);
+		assert_string_equal(st->dateline, want[i][1]);
+		text = block_text(&st->blocks[0]);
+		assert_string_equal(text, want[i][2]);
+		free(text);
+		story_free(st);
+	}
+}
+
 static void
 test_html_blocks(void **state)
 {
@@ -807,6 +850,7 @@ main(void)
 		cmocka_unit_test(test_noise),
 		cmocka_unit_test(test_story_from_item),
 		cmocka_unit_test(test_story_no_wire_structure),
+		cmocka_unit_test(test_story_byline_in_dateline),
 		cmocka_unit_test(test_html_blocks),
 		cmocka_unit_test(test_html_hostile),
 	};
