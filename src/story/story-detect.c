@@ -418,3 +418,29 @@ story_match_noise(const char *s)
 		return 1;
 	return 0;
 }
+
+/* Reuters puts an editor's advisory in brackets above the byline and the
+ * dateline, starting with what the update did. */
+int
+story_match_advisory(const char *s)
+{
+	static const char *const verbs[] = {
+		"Adds ", "Updates ", "Updates,", "Recasts ", "Rewrites ",
+		"Corrects ", "Refiles ", "Repeats ", "Changes ", "Fixes ",
+		"Removes ", "Inserts ", "Moves ", "Clarifies ", "Deletes ",
+		"Writes through", "Combines ", "Replaces ", "Re-leads",
+		"Releads", "Amends ", "Restores ", "Expands ", "Tops ",
+		"Edits ", "Retransmits ", "This story ", "This article ",
+	};
+	size_t len = strlen(s), k;
+
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '.'))
+		len--;
+	if (len < 8 || len > 300 || s[0] != '(' || s[len - 1] != ')' ||
+	    memchr(s + 1, '(', len - 1) != NULL)
+		return 0;
+	for (k = 0; k < DL_ARRAY_LEN(verbs); k++)
+		if (strncmp(s + 1, verbs[k], strlen(verbs[k])) == 0)
+			return 1;
+	return 0;
+}

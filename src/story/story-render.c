@@ -640,8 +640,8 @@ render_body(struct out *o, const struct story *st)
 			render_table(o, b, k - i);
 			break;
 		default:
-			render_runs(o, st, b, dateline && b->kind == BLOCK_PARAGRAPH);
-			if (b->kind == BLOCK_PARAGRAPH)
+			render_runs(o, st, b, dateline && b->dateline);
+			if (b->dateline)
 				dateline = 0;
 			break;
 		}

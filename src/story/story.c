@@ -192,7 +192,10 @@ detect_lead(struct story *st)
 			continue;
 		}
 		text = block_text(&st->blocks[i]);
-		if (story_match_caption_line(text)) {
+		if (story_match_advisory(text)) {
+			/* stays in the body; the byline may follow it */
+			i++;
+		} else if (story_match_caption_line(text)) {
 			story_split_credit(text, &t, &c);
 			story_add_caption(st, t, c, "", 1);
 			free(t);
@@ -265,17 +268,24 @@ detect_dateline(struct story *st)
 	size_t i, n, at = 0, dlen;
 	char *text;
 
-	for (i = 0; i < st->nblocks && i < 4; i++) {
-		if (st->blocks[i].kind == BLOCK_FIGURE)
+	/* above the dateline: figures, Reuters' bullet points and advisory */
+	for (i = 0; i < st->nblocks && i < 8; i++) {
+		if (st->blocks[i].kind == BLOCK_FIGURE ||
+		    st->blocks[i].kind == BLOCK_LIST_ITEM)
 			continue;
 		if (!is_text_block(&st->blocks[i]))
 			return;
 		text = block_text(&st->blocks[i]);
+		if (story_match_advisory(text)) {
+			free(text);
+			continue;
+		}
 		if ((n = story_match_dateline(text, strlen(text), &dlen)) > 0 ||
 		    (*st->byline == '\0' &&
 		    (n = byline_then_dateline(st, text, &at, &dlen)) > 0)) {
 			set_field(&st->dateline, xstrndup(text + at, dlen));
 			block_drop_prefix(&st->blocks[i], n);
+			st->blocks[i].dateline = 1;
 		}
 		free(text);
 		return;
@@ -561,7 +571,7 @@ story_plain_text(const struct story *st)
 	for (i = 0; i < st->nblocks; i++) {
 		const struct story_block *bl = &st->blocks[i];
 
-		if (i == 0 && *st->dateline != '\0') {
+		if (bl->dateline && *st->dateline != '\0') {
 			buf_adds(&b, st->dateline);
 			buf_addc(&b, ' ');
 		}

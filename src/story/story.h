@@ -56,6 +56,7 @@ struct story_block {
 	size_t		 nruns;
 	char		**cells;	/* BLOCK_TABLE_ROW: plain text cells */
 	size_t		 ncells;
+	int		 dateline;	/* the paragraph the dateline opens */
 };
 
 struct story_caption {
@@ -155,5 +156,8 @@ int		 story_match_caption_line(const char *s);
 void		 story_split_credit(const char *s, char **text, char **credit);
 /* Share/subscribe boilerplate that feeds append. */
 int		 story_match_noise(const char *s);
+/* An editor's advisory above the dateline: "(Adds reaction in paragraph
+ * 3)", "(Corrects name in paragraph 2)". */
+int		 story_match_advisory(const char *s);
 
 #endif

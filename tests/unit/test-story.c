@@ -742,6 +742,41 @@ test_story_byline_in_dateline(void **state)
 	}
 }
 
+/* Reuters' updates: bullet points and an advisory above the byline and
+ * the dateline; the advisory stays, the dateline opens its paragraph. */
+static void
+test_story_reuters_update(void **state)
+{
+	const char *html = "<ul><li>Fares to rise</li><li>Unions to vote</li></ul>"
+	    "<p>(Adds union reaction in paragraph 3)</p><p>By Ada Lind</p>"
+	    "<p>VALLEN, May 3 (Reuters) - Fares will rise.</p><p>More.</p>";
+	struct story *st;
+	char *text;
+
+	(void)state;
+	assert_true(story_match_advisory("(Adds union reaction in paragraph 3)"));
+	assert_true(story_match_advisory("(Corrects name in paragraph 2)."));
+	assert_false(story_match_advisory("(Adds up to a lot) and more."));
+	assert_false(story_match_advisory("(adds nothing)"));
+	assert_false(story_match_advisory("Adds union reaction"));
+	st = story_from_html(html, strlen(html), NULL, "T");
+	assert_string_equal(st->byline, "Ada Lind");
+	assert_string_equal(st->dateline, "VALLEN, May 3 (Reuters)");
+	assert_int_equal(st->nblocks, 5);
+	text = block_text(&st->blocks[2]);
+	assert_string_equal(text, "(Adds union reaction in paragraph 3)");
+	free(text);
+	assert_false(st->blocks[2].dateline);
+	assert_true(st->blocks[3].dateline);
+	text = block_text(&st->blocks[3]);
+	assert_string_equal(text, "Fares will rise.");
+	free(text);
+	text = story_plain_text(st);
+	assert_non_null(strstr(text, "VALLEN, May 3 (Reuters) Fares will rise."));
+	free(text);
+	story_free(st);
+}
+
 static void
 test_html_blocks(void **state)
 {
@@ -851,6 +886,7 @@ main(void)
 		cmocka_unit_test(test_story_from_item),
 		cmocka_unit_test(test_story_no_wire_structure),
 		cmocka_unit_test(test_story_byline_in_dateline),
+		cmocka_unit_test(test_story_reuters_update),
 		cmocka_unit_test(test_html_blocks),
 		cmocka_unit_test(test_html_hostile),
 	};
