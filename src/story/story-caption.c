@@ -49,6 +49,9 @@ static const struct {
 	{ "Photograph by ", 0 }, { "Picture: ", 0 }, { "Credit: ", 0 },
 	{ "Image: ", 0 }, { "Photo credit: ", 0 }, { "Image credit: ", 0 },
 	{ "Foto: ", 0 }, { "Fotos: ", 0 }, { "Foto/Quelle: ", 0 },
+	{ "Bildrechte: ", 0 }, { "Bildquelle: ", 0 }, { "Fotoquelle: ", 0 },
+	{ "Cr\xC3\xA9" "dit photo : ", 0 }, { "Cr\xC3\xA9" "dits photo : ", 0 },
+	{ "Foto di ", 0 }, { "Fotograf\xC3\xAD" "a: ", 0 }, { "Imagen: ", 0 },
 	{ "Bild: ", 0 },
 	{ "\xD0\xA4\xD0\xBE\xD1\x82\xD0\xBE: ", 0 },		/* Фото: */
 	{ "\xC2\xA9", 2 },	/* ©, kept, before names only */

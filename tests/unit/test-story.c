@@ -443,6 +443,7 @@ test_credits_world(void **state)
 	assert_int_equal(credits_at("PTI ABC XYZ"), 0);
 	assert_int_equal(credits_at("reporter@test.example"), 0);
 	assert_int_equal(credits_at("(c) Agencia EFE"), 0);
+	assert_int_equal(credits_at("\xC2\xA9 dpa-infocom, dpa:260503-99-123456/2"), 0);
 	assert_int_equal(credits_at("\xC2\xA9" "2026 Bloomberg L.P."), 0);
 	assert_int_equal(credits_at("\xC2\xA9 2026 The Associated Press. All rights "
 	    "reserved. This material may not be published, broadcast, rewritten "
@@ -567,6 +568,10 @@ test_caption_credit_world(void **state)
 	check_credit("A rare chance (Photo opportunity)",
 	    "A rare chance (Photo opportunity)", "");
 	check_credit("Fans at the PTI Photo desk.", "Fans at the PTI Photo desk.", "");
+	check_credit("Eine Sch\xC3\xBClerin lernt. Bildrechte: Colourbox.de",
+	    "Eine Sch\xC3\xBClerin lernt.", "Colourbox.de");
+	check_credit("Une salle. Cr\xC3\xA9" "dit photo : Jean Roux", "Une salle.",
+	    "Jean Roux");
 	/* a label inside a sentence: only names may follow it */
 	check_credit("Ein seltenes Bild: Der Kanzler lacht.",
 	    "Ein seltenes Bild: Der Kanzler lacht.", "");
