@@ -600,15 +600,46 @@ write_table(struct writer *w, const GumboNode *n, int depth)
 
 /* The names of a byline: its text up to a line break or a date, white
  * space collapsed, without a leading "By". */
+const char *
+extract_skip_by(const char *s)
+{
+	/* (the other languages' words are also names' first words, "Von
+	 * Miller": left when one word would remain) */
+	static const char *const by[] = {
+		"by", "posted by", "written by", "words by", "story by", NULL,
+	};
+	static const char *const by_other[] = {
+		"von", "par", "por", "di", "door", "av", "af", NULL,
+	};
+	const char *t;
+	size_t i, n;
+
+	s += strspn(s, " ");
+	for (i = 0; by[i] != NULL; i++) {
+		n = strlen(by[i]);
+		if (strncasecmp(s, by[i], n) == 0 && (s[n] == ' ' ||
+		    s[n] == ':' || s[n] == '\0')) {
+			s += n + (s[n] != '\0');
+			return s + strspn(s, " ");
+		}
+	}
+	for (i = 0; by_other[i] != NULL; i++) {
+		n = strlen(by_other[i]);
+		if (strncasecmp(s, by_other[i], n) != 0 || s[n] != ' ')
+			continue;
+		t = s + n + strspn(s + n, " ");
+		if (strchr(t, ' ') != NULL && t[strcspn(t, " ") + 1] != '\0')
+			return t;
+	}
+	return s;
+}
+
 /* Whether a byline's text so far holds more than "By". */
 static int
 has_names(const struct buf *b)
 {
-	const char *s = buf_str(b);
+	const char *s = extract_skip_by(buf_str(b));
 
-	s += strspn(s, " ");
-	if (strncasecmp(s, "by", 2) == 0 && (s[2] == ' ' || s[2] == '\0'))
-		s += 2;
 	return !blank(s, strlen(s));
 }
 
@@ -673,10 +704,7 @@ extract_byline_of(const GumboNode *n)
 	int stop = 0;
 
 	byline_walk(n, &b, 0, &stop);
-	s = buf_str(&b);
-	s += strspn(s, " ");
-	if (strncasecmp(s, "by ", 3) == 0)
-		s += 3;
+	s = extract_skip_by(buf_str(&b));
 	len = strlen(s);
 	while (len > 0 && strchr(" ,|-", s[len - 1]) != NULL)
 		len--;

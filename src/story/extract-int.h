@@ -134,6 +134,8 @@ struct writer {
 /* The names of a byline element: its text up to a line break or a date,
  * without "By"; allocated, or NULL when there is none or too much. */
 char		*extract_byline_of(const GumboNode *n);
+/* s past a leading "By", "Posted by", "Von", "Par"… and the spaces after. */
+const char	*extract_skip_by(const char *s);
 extern const char *const extract_credit_words[];
 extern const char *const extract_caption_words[];
 int		 extract_class_has(const GumboNode *n, const char *const *words);

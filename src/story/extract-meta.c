@@ -296,10 +296,7 @@ read_page_author(const GumboNode *n, struct extract_meta *m)
 	    !(prop != NULL && strcasecmp(prop, "author") == 0))
 		return;
 	extract_node_text(n, &b);
-	s = buf_str(&b);
-	s += strspn(s, " ");
-	if (strncasecmp(s, "by ", 3) == 0)
-		s += 3;
+	s = extract_skip_by(buf_str(&b));
 	if (*s != '\0' && strlen(s) <= 100 && strncasecmp(s, "http", 4) != 0)
 		m->page_author = clean(s, strlen(s));
 	buf_free(&b);

@@ -45,8 +45,7 @@ extract_fill_meta(struct extractor *x, struct extract_result *r)
 	    first_of(m->doc_title, "", NULL)));
 	s = first_of(m->ld_author, m->author, NULL);
 	if (s != NULL) {
-		if (strncasecmp(s, "by ", 3) == 0)
-			s += 3;
+		s = extract_skip_by(s);
 		free(r->byline);
 		r->byline = xstrdup(s);
 	}

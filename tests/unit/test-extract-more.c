@@ -518,6 +518,22 @@ test_bylines_and_hidden(void **state)
 	assert_string_equal(by, "Ana Ruiz and Bo Li");
 	free(by);
 	free(text);
+	/* "Posted by", "Par": not names; "Von Miller" is one */
+	extract_parts("", "", "<p class=\"byline\">Posted by Andrew Zon</p>", "",
+	    &by, &text);
+	assert_string_equal(by, "Andrew Zon");
+	free(by);
+	free(text);
+	extract_parts("", "", "<p class=\"signature byline\">Par <a>Martin Unter</a></p>",
+	    "", &by, &text);
+	assert_string_equal(by, "Martin Unter");
+	free(by);
+	free(text);
+	extract_parts("<meta name=\"author\" content=\"Von Miller\">", "", "", "",
+	    &by, &text);
+	assert_string_equal(by, "Von Miller");
+	free(by);
+	free(text);
 	/* the reporter's job on the line after the name is not a name */
 	extract_parts("", "", "<div class=\"article-byline\"><span>By</span>"
 	    "<div class=\"name\"><a href=\"/a/ben\">Ben Roe</a></div>"
