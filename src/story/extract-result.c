@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <gumbo.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -206,13 +207,15 @@ extract_result_init(struct extract_result *r)
 
 /* Whether title is the headline h1 with the site's or the author's name
  * before or after a separator: "Headline | Site", "Site - Headline". */
+static const char *const title_seps[] = {
+	" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xB7 ",
+	" :: ", " \xC2\xBB ", ": ", NULL,
+};
+
 static int
 title_with_suffix(const char *title, const char *h1, size_t len)
 {
-	static const char *const seps[] = {
-		" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xB7 ",
-		" :: ", " \xC2\xBB ", ": ", NULL,
-	};
+	const char *const *seps = title_seps;
 	size_t tlen = strlen(title), i, n;
 
 	/* the headline is most of it: not the site's name in an <h1> */
@@ -228,6 +231,89 @@ title_with_suffix(const char *title, const char *h1, size_t len)
 			return 1;
 	}
 	return 0;
+}
+
+/* Lower-case letters and digits of s (up to size - 1 of them). */
+static void
+fold_alnum(const char *s, size_t len, char *out, size_t size)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len && n + 1 < size; i++)
+		if (isalnum((unsigned char)s[i]))
+			out[n++] = (char)tolower((unsigned char)s[i]);
+	out[n] = '\0';
+}
+
+/* Whether s (len bytes) names the site or the author: the same letters
+ * as one of names, or as the host of url ("The Daily Tide" and
+ * "thedailytide.example"). */
+static int
+is_site_name(const char *s, size_t len, const char *const *names, size_t nnames,
+    const char *url)
+{
+	char a[128], b[128], host[128];
+	const char *h, *end;
+	size_t i;
+
+	if (len == 0 || len >= sizeof a)
+		return 0;
+	fold_alnum(s, len, a, sizeof a);
+	if (strlen(a) < 3)
+		return 0;
+	for (i = 0; i < nnames; i++) {
+		if (names[i] == NULL)
+			continue;
+		fold_alnum(names[i], strlen(names[i]), b, sizeof b);
+		if (strcmp(a, b) == 0)
+			return 1;
+	}
+	if (url == NULL || (h = strstr(url, "://")) == NULL)
+		return 0;
+	h += 3;
+	end = h + strcspn(h, "/:?#");
+	fold_alnum(h, (size_t)(end - h), host, sizeof host);
+	return strlen(a) >= 5 && strstr(host, a) != NULL;
+}
+
+/* The title without the site's or the author's name that a separator
+ * puts before or after the headline: "Headline | Site". */
+static void
+strip_site_name(struct extractor *x, struct extract_result *r)
+{
+	const char *names[4];
+	char *t = r->title;
+	size_t tlen, n, i, round;
+	const char *p, *last;
+
+	names[0] = x->meta.site_name;
+	names[1] = x->meta.ld_site_name;
+	names[2] = *r->byline != '\0' ? r->byline : NULL;
+	names[3] = x->meta.author;
+	for (round = 0; round < 3; round++) {
+		int cut = 0;
+
+		tlen = strlen(t);
+		for (i = 0; title_seps[i] != NULL && !cut; i++) {
+			n = strlen(title_seps[i]);
+			/* "Headline | Site": after the last separator */
+			for (last = NULL, p = t; (p = strstr(p, title_seps[i])) != NULL; p++)
+				last = p;
+			if (last != NULL && last > t && is_site_name(last + n,
+			    tlen - (size_t)(last - t) - n, names, 4, r->url)) {
+				t[last - t] = '\0';
+				cut = 1;
+			} else if ((p = strstr(t, title_seps[i])) != NULL &&
+			    p[n] != '\0' && is_site_name(t, (size_t)(p - t), names, 4,
+			    r->url)) {
+				/* "Site - Headline" */
+				memmove(t, p + n, strlen(p + n) + 1);
+				cut = 1;
+			}
+		}
+		if (!cut)
+			break;
+	}
 }
 
 /* Unless JSON-LD gives the headline, the page's <h1> beats the title
@@ -304,6 +390,7 @@ extract_finish(struct extractor *x, struct extract_out *o, struct extract_result
 		out->byline = xstrdup(x->meta.page_author != NULL ?
 		    x->meta.page_author : x->meta.page_byline);
 	}
+	strip_site_name(x, out);
 	if (out->published == DL_TIME_NONE)
 		out->published = o->published;
 	add_lead_image(out, o);

@@ -646,6 +646,24 @@ test_title_suffix(void **state)
 	    "so far about the week ahead\">", "<h1>Storm</h1>");
 	assert_string_equal(t, "Storm | What we know so far about the week ahead");
 	free(t);
+	/* no heading to go by: the site's name, or the author's, after a
+	 * separator goes when the metadata or the address names it */
+	t = title_of("<title>Ferries run all night \xE2\x80\x93 Bay Courier</title>"
+	    "<link rel=\"canonical\" href=\"https://www.baycourier.example/a\">", "");
+	assert_string_equal(t, "Ferries run all night");
+	free(t);
+	t = title_of("<meta property=\"og:title\" content=\"Whales return | Ana "
+	    "Ruiz\"><meta name=\"author\" content=\"Ana Ruiz\">", "");
+	assert_string_equal(t, "Whales return");
+	free(t);
+	t = title_of("<title>Tide Times: Whales return to the bay</title>"
+	    "<meta property=\"og:site_name\" content=\"Tide Times\">", "");
+	assert_string_equal(t, "Whales return to the bay");
+	free(t);
+	t = title_of("<title>Biden - the early years</title>"
+	    "<meta property=\"og:site_name\" content=\"Tide Times\">", "");
+	assert_string_equal(t, "Biden - the early years");
+	free(t);
 	/* no separator: the metadata's title stays */
 	t = title_of("<meta property=\"og:title\" content=\"Fleet returns early "
 	    "as the storm nears\">", "<h1>Fleet returns early</h1>");
