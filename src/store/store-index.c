@@ -283,5 +283,40 @@ store_index_update(struct store *s, int64_t max, int64_t *done, char **err)
 int
 store_fts_flush(struct store *s, char **err)
 {
-	return store_index_update(s, 0, NULL, err);
+	sqlite3_stmt *st;
+	char *e = NULL;
+	int rc;
+
+	/* Nothing waiting (the usual case): no write lock, so a search
+	 * does not wait for a refresh's transaction to end. */
+	if (!s->in_tx) {
+		st = store_stmt(s, SLOT_TODO_ANY,
+		    "SELECT EXISTS (SELECT 1 FROM search_todo)", err);
+		if (st == NULL)
+			return -1;
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW) {
+			store_done(st);
+			return store_fail(s, err, _("reading the store"));
+		}
+		rc = sqlite3_column_int(st, 0);
+		store_done(st);
+		if (rc == 0)
+			return 0;
+	}
+	if (s->in_tx)
+		return store_index_update(s, 0, NULL, err);
+	/* Another writer (a refresh) holds the store: search what is
+	 * indexed now rather than wait for it (the next search indexes
+	 * the rest; the reader's own refresh does when it ends). */
+	store_wait_briefly(s, 1);
+	rc = store_index_update(s, 0, NULL, &e);
+	store_wait_briefly(s, 0);
+	if (rc != 0 && (sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_BUSY) {
+		free(e);
+		return 0;
+	}
+	if (rc != 0)
+		*err = e;
+	return rc;
 }

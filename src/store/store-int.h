@@ -40,6 +40,7 @@ enum store_slot {
 	SLOT_TODO_COUNT,
 	SLOT_TODO_NEXT,
 	SLOT_TODO_DONE,
+	SLOT_TODO_ANY,
 	SLOT_COUNT
 };
 
@@ -63,6 +64,9 @@ int		 store_fail(struct store *s, char **err, const char *what);
 int		 store_run(struct store *s, sqlite3_stmt *st, char **err, const char *what);
 /* Reset a statement (releases its read snapshot). */
 void		 store_done(sqlite3_stmt *st);
+/* Wait about a quarter of a second for another writer (briefly 1), or
+ * the usual minute (0). */
+void		 store_wait_briefly(struct store *s, int briefly);
 /* Run SQL text with no rows and no parameters. */
 int		 store_exec(struct store *s, const char *sql, char **err, const char *what);
 /* Begin a write transaction unless the caller has one open (*own set

@@ -24,21 +24,32 @@
 /* How long a call waits for another process's write transaction. */
 #define STORE_BUSY_MS	60000
 
+/* arg non-NULL: a short wait (store_wait_briefly). */
 static int
 busy_wait(void *arg, int count)
 {
 	struct timespec ts;
 	long ms;
 
-	(void)arg;
-	/* 1, 2, 4 … 64 ms, then 100 ms steps: about STORE_BUSY_MS in all. */
+	/* 1, 2, 4 … 64 ms, then 100 ms steps: about STORE_BUSY_MS in all
+	 * (a brief wait: 1 … 128 ms, about a quarter of a second). */
 	ms = count < 7 ? 1L << count : 100;
+	if (arg != NULL && count >= 8)
+		return 0;
 	if (count >= 7 && (count - 7) * 100 > STORE_BUSY_MS)
 		return 0;
 	ts.tv_sec = 0;
 	ts.tv_nsec = ms * 1000000L;
 	nanosleep(&ts, NULL);
 	return 1;
+}
+
+void
+store_wait_briefly(struct store *s, int briefly)
+{
+	static int brief;
+
+	sqlite3_busy_handler(s->db, busy_wait, briefly ? &brief : NULL);
 }
 
 static const char *

@@ -769,6 +769,39 @@ test_index_catches_up(void **state)
 	tstore_close(&t);
 }
 
+/* A search while another connection holds the write lock (a refresh)
+ * does not wait for it: it searches what is indexed, and the next search
+ * indexes the rest. */
+static void
+test_search_does_not_wait_for_a_writer(void **state)
+{
+	struct tstore t;
+	sqlite3 *other;
+	int64_t feed;
+	char *err = NULL;
+	struct item it;
+	double t0;
+
+	(void)state;
+	tstore_open(&t);
+	assert_int_equal(store_feed_ensure(t.s, "https://a.example/feed", &feed, &err), 0);
+	it = titem("g1", NULL, "Kestrel", "<p>first</p>", 1);
+	assert_int_equal(store_item_upsert(t.s, feed, &it, NULL, NULL, &err), 0);
+	assert_int_equal(search_hits(&t, "kestrel"), 1);
+	it = titem("g2", NULL, "Kestrel again", "<p>second</p>", 2);
+	assert_int_equal(store_item_upsert(t.s, feed, &it, NULL, NULL, &err), 0);
+	assert_int_equal(sqlite3_open(t.path, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL),
+	    SQLITE_OK);
+	t0 = time_monotonic();
+	assert_int_equal(search_hits(&t, "kestrel"), 1);
+	assert_true(time_monotonic() - t0 < 2.0);
+	assert_int_equal(sqlite3_exec(other, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(other);
+	assert_int_equal(search_hits(&t, "kestrel"), 2);
+	tstore_close(&t);
+}
+
 static void
 test_full_disk_rolls_back_and_reports(void **state)
 {
@@ -861,6 +894,7 @@ main(void)
 		cmocka_unit_test(test_transactions_roll_back_together),
 		cmocka_unit_test(test_parts_roll_back_alone),
 		cmocka_unit_test(test_index_catches_up),
+		cmocka_unit_test(test_search_does_not_wait_for_a_writer),
 		cmocka_unit_test(test_full_disk_rolls_back_and_reports),
 		cmocka_unit_test(test_data_version_sees_other_process),
 	};
