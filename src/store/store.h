@@ -83,8 +83,9 @@ int	 store_in_transaction(const struct store *s);
  * store_index_update (in batches of about 2,000, each its own transaction
  * unless the caller has one open), all of them or at least max (> 0)
  * when that many wait.  A search brings the index up to date itself
- * before it looks (store_headlines), so it never misses an article; the
- * reader does it after its refreshes.  *done (may be NULL) gets how many
+ * before it looks (store_headlines), unless another writer holds the
+ * store (then it searches what is indexed rather than wait); the reader
+ * does it after its refreshes.  *done (may be NULL) gets how many
  * items were indexed.  A read-only handle does nothing. */
 int	 store_index_update(struct store *s, int64_t max, int64_t *done, char **err);
 /* How many items wait to be indexed. */
