@@ -214,6 +214,53 @@ copyright_line(const char *s, size_t len)
 	return 0;
 }
 
+/* "Source: Xinhua", "Quelle: dpa", "Fuente: EFE", "(With inputs from
+ * PTI)", "With agency inputs": where the story came from. */
+static int
+source_line(const char *s, size_t len)
+{
+	static const char *const labels[] = {
+		"source: ", "sources: ", "quelle: ", "fuente: ", "fonte: ",
+		"with inputs from ", "(with inputs from ", "with agency inputs",
+		"(with agency inputs",
+	};
+	size_t k, n;
+
+	if (len > 80)
+		return 0;
+	for (k = 0; k < DL_ARRAY_LEN(labels); k++) {
+		n = strlen(labels[k]);
+		if (len < n || strncasecmp(s, labels[k], n) != 0)
+			continue;
+		while (len > n && strchr(" .)", s[len - 1]) != NULL)
+			len--;
+		/* names or wires only: "Source: officials said" is a sentence */
+		return copyright_names(s + n, len - n);
+	}
+	return 0;
+}
+
+/* Indian papers: "(This story has not been edited by … staff and is
+ * auto-generated from a syndicated feed.)", "Edited By: Jane Roe". */
+static int
+syndication_line(const char *s, size_t len)
+{
+	static const char *const labels[] = { "edited by: ", "published by: " };
+	size_t k, n;
+
+	if (len < 200 && memmem(s, len, "syndicated feed", 15) != NULL)
+		return 1;
+	for (k = 0; k < DL_ARRAY_LEN(labels); k++) {
+		n = strlen(labels[k]);
+		if (len <= n || len > 60 || strncasecmp(s, labels[k], n) != 0)
+			continue;
+		while (len > n && (s[len - 1] == ' ' || s[len - 1] == '.'))
+			len--;
+		return len > n && story_are_names(s + n, len - n, 0);
+	}
+	return 0;
+}
+
 /* Whole paragraphs that wires close with, other than credit lists. */
 static int
 tail_line(const char *s, size_t len)
@@ -242,8 +289,13 @@ tail_line(const char *s, size_t len)
 	if (story_starts_with_ci(s, "to contact the ") &&
 	    memmem(s, len, " this story", 11) != NULL)
 		return 1;
+	/* Reuters' contact line: "((jane.roe@example.com; +44 20 …))" */
+	if (len > 6 && memcmp(s, "((", 2) == 0 &&
+	    memcmp(s + len - 2, "))", 2) == 0)
+		return 1;
 	return assistance_line(s, len) || slug_line(s, len) ||
-	    address_line(s, len);
+	    address_line(s, len) || source_line(s, len) ||
+	    syndication_line(s, len);
 }
 
 /* Where a closing "(ANSA)" after the last sentence begins, or -1. */

@@ -454,6 +454,14 @@ test_credits_world(void **state)
 	assert_int_equal(credits_at("To contact the reporter on this story: Ana Vale "
 	    "in Oslo at avale@test.example"), 0);
 	assert_int_equal(credits_at("(Reporting by Ana Vale, editing by Bo Kask)"), 0);
+	assert_int_equal(credits_at("((ana.vale@test.example; +44 20 7946 0000))"), 0);
+	assert_int_equal(credits_at("Source: Xinhua"), 0);
+	assert_int_equal(credits_at("Quelle: dpa"), 0);
+	assert_int_equal(credits_at("(With inputs from PTI)"), 0);
+	assert_int_equal(credits_at("With agency inputs"), 0);
+	assert_int_equal(credits_at("Edited By: Ana Vale"), 0);
+	assert_int_equal(credits_at("(This story has not been edited by Test staff "
+	    "and is auto-generated from a syndicated feed.)"), 0);
 	assert_int_equal(credits_at(ansa), (long)(strchr(ansa, '(') - ansa));
 	assert_int_equal(credits_at(ians), (long)(strstr(ians, "--") - ians));
 	assert_int_equal(credits_at(yonhap), (long)(strchr(yonhap, '(') - yonhap));
@@ -480,6 +488,9 @@ test_credits_world(void **state)
 	assert_int_equal(credits_at("Write to news@test.example for tickets."), -1);
 	assert_int_equal(credits_at("PTI said the talks failed."), -1);
 	assert_int_equal(credits_at("The list goes on: a/b, c/d."), -1);
+	assert_int_equal(credits_at("Source: officials said the plan was final."), -1);
+	assert_int_equal(credits_at("Edited by: the council, in a hurry."), -1);
+	assert_int_equal(credits_at("((a remark in double brackets) and more)"), -1);
 }
 
 static void
