@@ -17,6 +17,7 @@
 
 #include "refresh/refresh.h"
 #include "refresh/refresh-int.h"
+#include "store/store.h"
 #include "util/util.h"
 
 static char dir[64];
@@ -158,6 +159,16 @@ test_background_refresh(void **state)
 	assert_int_equal(e.sum.new_items, 3);
 	assert_int_equal(e.sum.fatal, 0);
 	refresh_summary_clear(&e.sum);
+	/* The reader's refresh indexes what it stored before it ends. */
+	{
+		struct store *s = store_open(cache, STORE_NOCREATE, &err);
+		int64_t waiting = -1;
+
+		assert_non_null(s);
+		assert_int_equal(store_index_pending(s, &waiting, &err), 0);
+		assert_int_equal(waiting, 0);
+		store_close(s);
+	}
 
 	/* Again: the same bytes cost nothing and change nothing. */
 	r = refresh_start(&o, &err);
