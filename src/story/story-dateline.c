@@ -194,7 +194,11 @@ static const char *const known_agencies[] = {
 	"Ritzau", "SANA", "SPA", "Sputnik", "STA", "STT", "Tanjug", "TAP",
 	"Tasnim", "TASS", "T\xC3\xA9lam", "Telam", "The Canadian Press", "TT",
 	"UNI", "UNIAN", "UPI", "Ukrinform", "VNA", "WAFA", "WAM", "Xinhua",
-	"Yonhap",
+	"Yonhap", "Reuters Breakingviews", "Reuters Health", "Thomson Reuters",
+	"Thomson Reuters Foundation", "Xinhua News Agency", "Yonhap News Agency",
+	"Press Trust of India", "Indo-Asian News Service", "Antara News",
+	"Deutsche Presse-Agentur", "Agencia EFE", "NHK",
+	"Nikkei", "AP Exclusive", "Anadolu Ajans\xC4\xB1",
 	"\xD0\x98\xD0\x9D\xD0\xA2\xD0\x95\xD0\xA0\xD0\xA4\xD0\x90"
 	"\xD0\x9A\xD0\xA1",		/* ИНТЕРФАКС */
 	"\xD0\x98\xD0\xBD\xD1\x82\xD0\xB5\xD1\x80\xD1\x84\xD0\xB0"
