@@ -464,6 +464,109 @@ choose_roots(struct extractor *x, GumboNode *best, GumboNode ***roots)
 }
 
 /* Why the chosen blocks are not an article, or NULL when they are. */
+/* Letters and digits of s, lower-cased, into out (size bytes). */
+static void
+fold_text(const char *s, char *out, size_t size)
+{
+	size_t n = 0;
+
+	for (; *s != '\0' && n + 1 < size; s++)
+		if (isalnum((unsigned char)*s) || (unsigned char)*s >= 0x80)
+			out[n++] = (char)tolower((unsigned char)*s);
+	out[n] = '\0';
+}
+
+/* Whether one of the first headings in n is the page's title. */
+static int
+has_title_heading(struct extractor *x, const GumboNode *n, const char *title)
+{
+	const GumboNode *stack[16];
+	size_t next[16], seen = 0;
+	int depth = 0;
+	char a[256];
+
+	stack[0] = n;
+	next[0] = 0;
+	while (depth >= 0 && seen++ < 400) {
+		const GumboVector *kids = &stack[depth]->v.element.children;
+		const GumboNode *c;
+		struct enode *e;
+
+		if (next[depth] >= kids->length) {
+			depth--;
+			continue;
+		}
+		c = kids->data[next[depth]++];
+		if (c->type != GUMBO_NODE_ELEMENT ||
+		    (e = extract_node(x, c)) == NULL || e->junk)
+			continue;
+		if (c->v.element.tag == GUMBO_TAG_H1 || c->v.element.tag == GUMBO_TAG_H2) {
+			struct buf h = BUF_INIT;
+
+			extract_node_text(c, &h);
+			fold_text(buf_str(&h), a, sizeof a);
+			buf_free(&h);
+			if (*a != '\0' && strcmp(a, title) == 0)
+				return 1;
+			continue;
+		}
+		if (depth + 1 < (int)DL_ARRAY_LEN(stack)) {
+			stack[++depth] = c;
+			next[depth] = 0;
+		}
+	}
+	return 0;
+}
+
+/* Pages that load the next story below this one ("infinite scroll"):
+ * of several <article>s side by side, the one headed by the page's title. */
+static GumboNode *
+titled_article(struct extractor *x, GumboNode *best)
+{
+	GumboNode *arts[16], *match = NULL, *holder, *a;
+	const GumboVector *kids;
+	size_t i, n = 0, nmatch = 0;
+	char title[256];
+	struct enode *e;
+
+	if (x->title == NULL || *x->title == '\0')
+		return best;
+	fold_text(x->title, title, sizeof title);
+	if (strlen(title) < 10)
+		return best;
+	/* the articles: the siblings of the one best is in, else best's
+	 * children */
+	holder = best;
+	for (a = best, i = 0; i < 4 && a != NULL && a->type == GUMBO_NODE_ELEMENT &&
+	    a->v.element.tag != GUMBO_TAG_BODY; a = a->parent, i++)
+		if (a->v.element.tag == GUMBO_TAG_ARTICLE) {
+			holder = a->parent;
+			break;
+		}
+	if (holder == NULL || holder->type != GUMBO_NODE_ELEMENT)
+		return best;
+	kids = &holder->v.element.children;
+	for (i = 0; i < kids->length && n < DL_ARRAY_LEN(arts); i++) {
+		GumboNode *c = kids->data[i];
+
+		if (c->type == GUMBO_NODE_ELEMENT &&
+		    c->v.element.tag == GUMBO_TAG_ARTICLE &&
+		    (e = extract_node(x, c)) != NULL && !e->junk && e->text >= 200)
+			arts[n++] = c;
+	}
+	if (n < 2)
+		return best;
+	for (i = 0; i < n; i++)
+		if (has_title_heading(x, arts[i], title)) {
+			match = arts[i];
+			nmatch++;
+		}
+	/* (best in that article already: as chosen) */
+	if (nmatch != 1 || is_ancestor(match, best))
+		return best;
+	return match;
+}
+
 static const char *
 refusal(const struct extractor *x, const struct extract_out *o)
 {
@@ -489,7 +592,7 @@ refusal(const struct extractor *x, const struct extract_out *o)
 static const char *
 extract_markup(struct extractor *x, GumboNode *root, struct extract_out *o)
 {
-	GumboNode *best, **roots = NULL;
+	GumboNode *best, *art, **roots = NULL;
 	const char *why;
 	size_t nroots;
 
@@ -502,7 +605,13 @@ extract_markup(struct extractor *x, GumboNode *root, struct extract_out *o)
 			return _("no article found: the page looks like a login page");
 		return _("no article found: the page has too little running text");
 	}
-	nroots = choose_roots(x, best, &roots);
+	if ((art = titled_article(x, best)) != best) {
+		/* that article alone: its neighbours are other stories */
+		roots = xcalloc(1, sizeof *roots);
+		roots[0] = art;
+		nroots = 1;
+	} else
+		nroots = choose_roots(x, best, &roots);
 	extract_write(x, roots, nroots, o);
 	free(roots);
 	why = refusal(x, o);

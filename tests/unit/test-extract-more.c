@@ -671,6 +671,35 @@ test_title_suffix(void **state)
 	free(t);
 }
 
+/* A page that loads the next story below this one: the story the page's
+ * title names, even when the next one is longer. */
+static void
+test_next_story_below(void **state)
+{
+	struct extract_result r;
+	struct buf b = BUF_INIT;
+	char *err = NULL;
+	int i;
+
+	(void)state;
+	buf_adds(&b, "<html><head><meta property=\"og:title\" content=\"Library "
+	    "opens a tool shed\"></head><body><div class=\"scroll\">"
+	    "<article><h1>Library opens a tool shed</h1><div class=\"body\">");
+	for (i = 0; i < 3; i++)
+		buf_printf(&b, "<p>%s</p>", story_para);
+	buf_adds(&b, "</div></article><article><h1>Council debates parking again"
+	    "</h1><div class=\"body\">");
+	for (i = 0; i < 6; i++)
+		buf_adds(&b, "<p>Parking wardens, residents and shop owners argued "
+		    "for hours, and the council will vote on the plan in June.</p>");
+	buf_adds(&b, "</div></article></div></body></html>");
+	assert_int_equal(extract_article(b.data, b.len, NULL, &r, &err), 0);
+	assert_non_null(strstr(r.text, "northern ramp"));
+	assert_null(strstr(r.text, "wardens"));
+	extract_result_free(&r);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -686,6 +715,7 @@ main(void)
 		cmocka_unit_test(test_page_charset),
 		cmocka_unit_test(test_bylines_and_hidden),
 		cmocka_unit_test(test_title_suffix),
+		cmocka_unit_test(test_next_story_below),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
