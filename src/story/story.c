@@ -178,6 +178,46 @@ set_field(char **field, char *value)
 	free(value);
 }
 
+/*
+ * "By Jane Roe<br>Staff Writer<br>LONDON — …": a byline on the first
+ * lines of a paragraph, a role on the next perhaps.  Takes them off the
+ * paragraph; 0 when its first line is no byline.
+ */
+static int
+byline_lines(struct story *st, struct story_block *b, const char *text)
+{
+	const char *nl = memchr(text, '\n', strnlen(text, 200)), *nl2;
+	char *line, *joined = NULL, *names = NULL;
+	size_t used;
+
+	if (nl == NULL || nl[1] == '\0')
+		return 0;
+	line = xstrndup(text, (size_t)(nl - text));
+	if (!story_match_byline(line, &names)) {
+		free(line);
+		return 0;
+	}
+	used = (size_t)(nl - text) + 1;
+	if ((nl2 = memchr(nl + 1, '\n', strnlen(nl + 1, 60))) != NULL) {
+		char *more;
+
+		joined = xasprintf("%s, %.*s", line, (int)(nl2 - nl - 1), nl + 1);
+		if (story_match_byline(joined, &more)) {
+			free(names);
+			names = more;
+			free(line);
+			line = joined;
+			joined = NULL;
+			used = (size_t)(nl2 - text) + 1;
+		}
+		free(joined);
+	}
+	set_field(&st->byline, names);
+	set_field(&st->byline_shown, line);
+	block_drop_prefix(b, used);
+	return 1;
+}
+
 /* Before the first body paragraph: caption lines and a lone byline. */
 static void
 detect_lead(struct story *st)
@@ -205,6 +245,10 @@ detect_lead(struct story *st)
 			set_field(&st->byline, names);
 			set_field(&st->byline_shown, xstrdup(text));
 			drop_block(st, i);
+		} else if (*st->byline == '\0' &&
+		    byline_lines(st, &st->blocks[i], text)) {
+			free(text);
+			break;		/* the paragraph goes on after it */
 		} else {
 			free(text);
 			break;

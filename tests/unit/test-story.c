@@ -736,11 +736,18 @@ test_story_byline_in_dateline(void **state)
 		"<p>By Jane Roe, Associated Press SEOUL (AP) - Snow fell.</p>"
 		"<p>More.</p>",
 		"<p>By the time SEOUL (AP) - woke, snow fell.</p><p>More.</p>",
+		"<p>By Jane Roe<br>SEOUL (Reuters) - Snow fell.</p><p>More.</p>",
+		"<p>By Jane Roe<br>Staff Writer<br>SEOUL \xE2\x80\x94 Snow fell.</p>"
+		"<p>More.</p>",
+		"<p>By the sea<br>SEOUL (Reuters) - Snow fell.</p><p>More.</p>",
 	};
 	static const char *const want[][3] = {
 		{ "JANE ROE and LI XIN", "SEOUL (AP)", "Snow fell." },
 		{ "Jane Roe", "SEOUL (AP)", "Snow fell." },
 		{ "", "", "By the time SEOUL (AP) - woke, snow fell." },
+		{ "Jane Roe", "SEOUL (Reuters)", "Snow fell." },
+		{ "Jane Roe", "SEOUL", "Snow fell." },
+		{ "", "", "By the sea\nSEOUL (Reuters) - Snow fell." },
 	};
 	struct story *st;
 	char *text;
