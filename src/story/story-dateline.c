@@ -321,7 +321,8 @@ starts_sentence(const char *s, size_t len, size_t i)
 		return 0;
 	c = story_next_cp(s, len, &i);
 	return story_cp_upper(c) || (c >= '0' && c <= '9') || c == '"' ||
-	    c == 0x201C || c == 0xAB || c == 0x201E;
+	    c == '\'' || c == 0x201C || c == 0x2018 || c == 0xAB ||
+	    c == 0x201E || c == 0xBF || c == 0xA1;	/* “ ‘ « „ ¿ ¡ */
 }
 
 /*
@@ -484,9 +485,16 @@ match_after_place(const char *s, size_t len, size_t place_end, int caps,
 		    agency_is_ticker(s, place_end, caps, a0, a1)))
 			return 0;
 	}
+	/* a name in mixed case and a known wire that is also a common
+	 * abbreviation: "Jane Roe (PA) — the aide"; the story must start */
+	if (!caps && dated != 1 && a1 - a0 == 2 &&
+	    (memcmp(s + a0, "PA", 2) == 0 || memcmp(s + a0, "DJ", 2) == 0 ||
+	    memcmp(s + a0, "AA", 2) == 0 || memcmp(s + a0, "TT", 2) == 0))
+		return 0;
 	*dlen = a1 + 1;
 	if ((end = scan_agency_dash(s, len, a1 + 1)) != 0)
-		return end;
+		return !caps && dated != 1 && !starts_sentence(s, len, end) ?
+		    0 : end;
 	/* PTI and IANS write no dash: "New Delhi, May 3 (PTI) The …" */
 	if (known && dated == 1 && s[a1 + 1] == ' ' &&
 	    starts_sentence(s, len, a1 + 1))

@@ -174,6 +174,8 @@ test_dateline_world(void **state)
 	    "Madrid, 3 may (EFE)", "El Gobierno aprob\xC3\xB3.");
 	check_dateline("Madrid (EFE).- El Gobierno aprob\xC3\xB3.", "Madrid (EFE)",
 	    "El Gobierno aprob\xC3\xB3.");
+	check_dateline("Madrid (EFE).- \xC2\xBF" "Llueve?", "Madrid (EFE)",
+	    "\xC2\xBF" "Llueve?");
 	/* ANSA: the agency first, or the place and date with a hyphen */
 	check_dateline("(ANSA) - ROMA, 3 MAG - Il Senato ha votato.",
 	    "(ANSA) - ROMA, 3 MAG", "Il Senato ha votato.");
@@ -283,6 +285,8 @@ test_dateline_world_false_positives(void **state)
 	/* a name and a bracket: no place, no agency we know, no date */
 	check_no_dateline("Tom Roe (Acme Films) \xE2\x80\x94 the actor said no.");
 	check_no_dateline("Jane Roe (D-Ohio) \xE2\x80\x94 The senator said no.");
+	check_no_dateline("Jane Roe (PA) \xE2\x80\x94 The aide said no.");
+	check_no_dateline("Jane Roe (AFP) \xE2\x80\x94 who was there \xE2\x80\x94 left.");
 	/* brackets that open a story but name no wire */
 	check_no_dateline("(Updated) - The figures were revised.");
 	check_no_dateline("(x=1) is the answer.");
