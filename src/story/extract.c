@@ -567,6 +567,88 @@ titled_article(struct extractor *x, GumboNode *best)
 	return match;
 }
 
+/* Whether a class names the standfirst: the story's summary under the
+ * headline, outside its body ("article__standfirst", "dek", "sapo"). */
+static int
+is_standfirst_class(const char *c)
+{
+	static const char *const words[] = {
+		"standfirst", "dek", "deck", "lede", "lead", "leadin", "intro",
+		"introduction", "summary", "subtitle", "subheadline", "strapline",
+		"sapo", "chapo", "chapeau", "excerpt", "abstract", "anrisstext",
+		"vorspann", "entradilla", "bajada", "sommario", NULL,
+	};
+	char w[32];
+	size_t i, n;
+
+	while (*c != '\0') {
+		for (n = 0; isalnum((unsigned char)*c); c++)
+			if (n < sizeof w - 1)
+				w[n++] = (char)tolower((unsigned char)*c);
+		w[n] = '\0';
+		for (i = 0; n > 0 && words[i] != NULL; i++)
+			if (strcmp(w, words[i]) == 0)
+				return 1;
+		if (*c != '\0')
+			c++;
+	}
+	return 0;
+}
+
+static GumboNode *
+standfirst_in(struct extractor *x, GumboNode *n, int depth, size_t *budget)
+{
+	const GumboVector *kids;
+	struct enode *e;
+	const char *c;
+	size_t i;
+
+	if (n->type != GUMBO_NODE_ELEMENT || depth > 8 || *budget == 0 ||
+	    (e = extract_node(x, n)) == NULL || e->junk)
+		return NULL;
+	(*budget)--;
+	if ((c = extract_attr(n, "class")) != NULL && is_standfirst_class(c) &&
+	    e->text >= 50 && e->text <= 800 && extract_link_density(e) < 0.3) {
+		switch (n->v.element.tag) {
+		case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_H2:
+		case GUMBO_TAG_SPAN: case GUMBO_TAG_SECTION:
+			return n;
+		default:
+			break;
+		}
+	}
+	kids = &n->v.element.children;
+	for (i = 0; i < kids->length; i++) {
+		GumboNode *f = standfirst_in(x, kids->data[i], depth + 1, budget);
+
+		if (f != NULL)
+			return f;
+	}
+	return NULL;
+}
+
+/* The standfirst before the story's first block, up to three levels out
+ * (its header), or NULL. */
+static GumboNode *
+find_standfirst(struct extractor *x, GumboNode *root)
+{
+	GumboNode *a = root, *parent, *f;
+	const GumboVector *kids;
+	size_t level, i, budget = 300;
+
+	for (level = 0; level < 3; level++, a = parent) {
+		parent = a->parent;
+		if (parent == NULL || parent->type != GUMBO_NODE_ELEMENT ||
+		    a->v.element.tag == GUMBO_TAG_BODY)
+			return NULL;
+		kids = &parent->v.element.children;
+		for (i = 0; i < kids->length && kids->data[i] != a; i++)
+			if ((f = standfirst_in(x, kids->data[i], 0, &budget)) != NULL)
+				return f;
+	}
+	return NULL;
+}
+
 static const char *
 refusal(const struct extractor *x, const struct extract_out *o)
 {
@@ -592,7 +674,7 @@ refusal(const struct extractor *x, const struct extract_out *o)
 static const char *
 extract_markup(struct extractor *x, GumboNode *root, struct extract_out *o)
 {
-	GumboNode *best, *art, **roots = NULL;
+	GumboNode *best, *art, *lead, **roots = NULL;
 	const char *why;
 	size_t nroots;
 
@@ -612,6 +694,12 @@ extract_markup(struct extractor *x, GumboNode *root, struct extract_out *o)
 		nroots = 1;
 	} else
 		nroots = choose_roots(x, best, &roots);
+	if ((lead = find_standfirst(x, roots[0])) != NULL) {
+		roots = xreallocarray(roots, nroots + 1, sizeof *roots);
+		memmove(roots + 1, roots, nroots * sizeof *roots);
+		roots[0] = lead;
+		nroots++;
+	}
 	extract_write(x, roots, nroots, o);
 	free(roots);
 	why = refusal(x, o);

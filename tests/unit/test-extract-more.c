@@ -700,6 +700,33 @@ test_next_story_below(void **state)
 	buf_free(&b);
 }
 
+/* The standfirst under the headline, outside the story's body, comes
+ * first; a "lead" teaser in the sidebar does not. */
+static void
+test_standfirst(void **state)
+{
+	struct extract_result r;
+	struct buf b = BUF_INIT;
+	char *err = NULL;
+	int i;
+
+	(void)state;
+	buf_adds(&b, "<html><body><aside class=\"rail\"><p class=\"lead\">Other "
+	    "news: the mayor opens a new swimming pool in the east of the "
+	    "town.</p></aside><article><header class=\"article-header\">"
+	    "<h1>Night trains</h1><p class=\"article__standfirst\">Sleeper "
+	    "services return to the northern line after twenty years, with "
+	    "three trains a week.</p></header><div class=\"article-body\">");
+	for (i = 0; i < 4; i++)
+		buf_printf(&b, "<p>%s</p>", story_para);
+	buf_adds(&b, "</div></article></body></html>");
+	assert_int_equal(extract_article(b.data, b.len, NULL, &r, &err), 0);
+	assert_memory_equal(r.text, "Sleeper services", 16);
+	assert_null(strstr(r.text, "swimming"));
+	extract_result_free(&r);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -716,6 +743,7 @@ main(void)
 		cmocka_unit_test(test_bylines_and_hidden),
 		cmocka_unit_test(test_title_suffix),
 		cmocka_unit_test(test_next_story_below),
+		cmocka_unit_test(test_standfirst),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
