@@ -121,11 +121,12 @@ scan_day(const char *s, size_t len, size_t i)
 	return j;
 }
 
-/* "(Reuters)", "(AP)", "(Dateline Wire)": capitalised words. */
+/* "(Reuters)", "(AP)", "(Dateline Wire)": capitalised words, not a
+ * year alone ("MIAMI VICE (1984) —"). */
 static size_t
 scan_agency(const char *s, size_t len, size_t i, char close, size_t *words)
 {
-	size_t j = i;
+	size_t j = i, letters = 0;
 	struct story_word w;
 
 	*words = 0;
@@ -133,9 +134,10 @@ scan_agency(const char *s, size_t len, size_t i, char close, size_t *words)
 		if (!story_scan_word(s, len, j, &w) || (!w.title && !w.digits))
 			return 0;
 		(*words)++;
+		letters += (size_t)w.letters;
 		j = w.end;
 		if (j < len && s[j] == close)
-			return j + 1;
+			return letters > 0 ? j + 1 : 0;
 		if (j < len && (s[j] == ' ' || s[j] == '/' || s[j] == '&'))
 			j++;
 		else
@@ -259,11 +261,17 @@ agency_is_ticker(const char *s, size_t place_end, int place_caps, size_t a0,
 /* Capitals that open a story but name no place: "BREAKING — …", and the
  * days that open an events listing ("FRIDAY, MAY 3 - Doors open"). */
 static const char *const kickers[] = {
-	"ALERT", "ANALYSIS", "BREAKING", "COMMENT", "CORRECTION", "EDITORIAL",
-	"EXCLUSIVE", "FACTBOX", "FLASH", "FRIDAY", "INTERVIEW", "LIVE",
-	"MONDAY", "NOTE", "OPINION", "PREVIEW", "REPORT", "REVIEW", "SATURDAY",
-	"SUNDAY", "THURSDAY", "TODAY", "TONIGHT", "TUESDAY", "UPDATE",
-	"UPDATED", "URGENT", "VIDEO", "WARNING", "WATCH", "WEDNESDAY",
+	"ADVERTISEMENT", "ALERT", "ANALYSIS", "BREAKING", "BRIEF", "BRIEFS",
+	"BUSINESS", "COMMENT", "CORRECTION", "CULTURE", "EDITORIAL",
+	"ENTERTAINMENT", "EXCLUSIVE", "EXPLAINER", "FACTBOX", "FEATURE",
+	"FLASH", "FRIDAY", "GALLERY", "HEALTH", "IN", "INTERVIEW", "LATEST",
+	"LETTERS", "LIFESTYLE", "LISTEN", "LIVE", "MARKET", "MARKETS", "MONDAY",
+	"MORE", "MUST", "NEWS", "NOTE", "OBITUARY", "OPINION", "PHOTOS",
+	"PODCAST", "POLITICS", "PREVIEW", "PROMOTED", "READ", "RECAP", "REPORT",
+	"REVIEW", "ROUNDUP", "SATURDAY", "SCIENCE", "SPONSORED", "SPORT",
+	"SPORTS", "SUNDAY", "TECH", "THURSDAY", "TODAY", "TONIGHT", "TOP",
+	"TRAFFIC", "TRAVEL", "TUESDAY", "UPDATE", "UPDATED", "URGENT", "VIDEO",
+	"WARNING", "WATCH", "WEATHER", "WEDNESDAY", "WORLD",
 };
 
 /* The place's first word a kicker: "BREAKING NEWS", "LIVE UPDATES". */

@@ -296,6 +296,11 @@ test_dateline_world_false_positives(void **state)
 	check_no_dateline("FRIDAY, MAY 3 - Doors open at seven.");
 	check_no_dateline("BREAKING NEWS \xE2\x80\x94 The bridge has reopened.");
 	check_no_dateline("LIVE UPDATES, May 3: The count goes on.");
+	/* section rubrics and a year in brackets */
+	check_no_dateline("IN BRIEF \xE2\x80\x94 Council news.");
+	check_no_dateline("WORLD NEWS \xE2\x80\x94 The league ended.");
+	check_no_dateline("MARKETS, May 3 - Stocks rose on Monday.");
+	check_no_dateline("MIAMI VICE (1984) \xE2\x80\x94 The series returns.");
 	check_no_dateline("NOTE: The office is closed.");
 	check_no_dateline("LONDON: The city is large.");
 	check_no_dateline("Paris, May 3: a diary entry begins.");
