@@ -192,7 +192,7 @@ is_bracket_credit(const char *s, size_t n)
 		"Photo/", "Photo:", "Photo by", "Foto:", "Foto/",
 		"Getty Images",
 	};
-	const char *slash = memchr(s, '/', n);
+	const char *slash = memchr(s, '/', n), *via;
 	size_t k;
 
 	for (k = 0; k < DL_ARRAY_LEN(marks); k++)
@@ -200,6 +200,10 @@ is_bracket_credit(const char *s, size_t n)
 			return 1;
 	if (n > 6 && memcmp(s + n - 6, " Photo", 6) == 0)
 		return 1;	/* "(AP Photo)" */
+	/* "(Jane Roe via AP)", "(Courtesy of Acme via Reuters)" */
+	if (n > 5 && (via = memmem(s, n, " via ", 5)) != NULL &&
+	    story_is_known_agency(via + 5, n - (size_t)(via + 5 - s)))
+		return 1;
 	return slash != NULL && slash > s &&
 	    story_is_known_agency(s, (size_t)(slash - s));
 }

@@ -326,7 +326,8 @@ static int
 match_byline(const char *s, char **names)
 {
 	static const char *const labels[] = {
-		"by ", "von ", "por ", "par ", "text: ", "texto: ",
+		"by ", "written by ", "story by ", "words by ", "text by ",
+		"von ", "por ", "par ", "text: ", "texto: ",
 		"\xD0\x90\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80: ",	/* Автор: */
 		"\xD0\x90\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80\xD1\x8B: ",
 							/* Авторы: */

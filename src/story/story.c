@@ -10,6 +10,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "story/story.h"
 #include "story/story-private.h"
@@ -241,7 +242,9 @@ detect_lead(struct story *st)
 			free(t);
 			free(c);
 			drop_block(st, i);
-		} else if (story_match_byline(text, &names)) {
+		} else if (strcasecmp(text, st->headline) != 0 &&
+		    story_match_byline(text, &names)) {
+			/* not the headline repeated: "By Land and Sea" */
 			set_field(&st->byline, names);
 			set_field(&st->byline_shown, xstrdup(text));
 			drop_block(st, i);

@@ -391,6 +391,8 @@ test_byline_world(void **state)
 	check_byline("Ana Vale and Bo Kask, Associated Press", "Ana Vale and Bo Kask");
 	check_byline("By Ana Vale | Reuters", "Ana Vale");
 	check_byline("By\xC2\xA0" "Ana Vale", "Ana Vale");
+	check_byline("Written by Ana Vale", "Ana Vale");
+	check_byline("Story by Ana Vale and Bo Kask", "Ana Vale and Bo Kask");
 	/* look-alikes */
 	check_byline("Von Braun's rocket flew in 1958.", NULL);
 	check_byline("Por favor, no.", NULL);
@@ -579,6 +581,8 @@ test_caption_credit_world(void **state)
 	check_credit("Fans in Lyon. Ana Vale/AFP via Getty Images", "Fans in Lyon.",
 	    "Ana Vale/AFP via Getty Images");
 	check_credit("Fans in Lyon. Ana Vale/Reuters", "Fans in Lyon.", "Ana Vale/Reuters");
+	check_credit("A seal on the pier. (Ana Vale via AP)", "A seal on the pier.",
+	    "Ana Vale via AP");
 	/* look-alikes */
 	check_credit("Ferries run on the route. Oslo/Bergen",
 	    "Ferries run on the route. Oslo/Bergen", "");
@@ -772,6 +776,12 @@ test_story_byline_in_dateline(void **state)
 		free(text);
 		story_free(st);
 	}
+	/* the headline repeated as the first paragraph is no byline */
+	st = story_from_html("<p>By Land and Sea</p><p>More.</p>", 34, NULL,
+	    "By Land and Sea");
+	assert_string_equal(st->byline, "");
+	assert_int_equal(st->nblocks, 2);
+	story_free(st);
 }
 
 /* Reuters' updates: bullet points and an advisory above the byline and
