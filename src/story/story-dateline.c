@@ -290,6 +290,44 @@ is_kicker(const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * Cities wires date from, which some write with a single hyphen or a
+ * colon and nothing else: Kyodo's "TOKYO - ", China Daily's "BEIJING - ",
+ * the South Asian and Gulf papers' "NEW DELHI: ", "ISLAMABAD: ", "DUBAI: ".
+ * Kept short: a capital word before a hyphen is too often no place.
+ */
+static const char *const wire_cities[] = {
+	"ABU DHABI", "AHMEDABAD", "AMSTERDAM", "ANKARA", "ATHENS", "BAGHDAD",
+	"BANGALORE", "BANGKOK", "BEIJING", "BEIRUT", "BENGALURU", "BERLIN",
+	"BHOPAL", "BOGOTA", "BRASILIA", "BRUSSELS", "BUENOS AIRES", "CAIRO",
+	"CANBERRA", "CHANDIGARH", "CHENNAI", "CHICAGO", "COLOMBO",
+	"COPENHAGEN", "DHAKA", "DOHA", "DUBAI", "GENEVA", "GUWAHATI", "HANOI",
+	"HAVANA", "HELSINKI", "HONG KONG", "HYDERABAD", "ISLAMABAD",
+	"ISTANBUL", "JAIPUR", "JAKARTA", "JERUSALEM", "JOHANNESBURG", "KABUL",
+	"KARACHI", "KATHMANDU", "KOLKATA", "KUALA LUMPUR", "KUWAIT CITY",
+	"KYIV", "LAGOS", "LAHORE", "LIMA", "LISBON", "LONDON", "LOS ANGELES",
+	"LUCKNOW", "MADRID", "MANAMA", "MANILA", "MELBOURNE", "MEXICO CITY",
+	"MOSCOW", "MUMBAI", "MUSCAT", "NAIROBI", "NEW DELHI", "NEW YORK",
+	"OSAKA", "OSLO", "OTTAWA", "PARIS", "PATNA", "PESHAWAR", "PHNOM PENH",
+	"PUNE", "PYONGYANG", "QUETTA", "RIYADH", "ROME", "SANTIAGO",
+	"SAO PAULO", "SEOUL", "SHANGHAI", "SHARJAH", "SINGAPORE", "SRINAGAR",
+	"STOCKHOLM", "SYDNEY", "TAIPEI", "TEHRAN", "TOKYO", "TORONTO",
+	"UNITED NATIONS", "VIENNA", "WARSAW", "WASHINGTON", "WELLINGTON",
+	"YANGON",
+};
+
+static int
+is_wire_city(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < DL_ARRAY_LEN(wire_cities); k++)
+		if (strlen(wire_cities[k]) == n &&
+		    memcmp(wire_cities[k], s, n) == 0)
+			return 1;
+	return 0;
+}
+
 /* A dash after the agency: - -- – — &mdash; &ndash;. */
 static size_t
 scan_dash(const char *s, size_t len, size_t i)
@@ -431,7 +469,8 @@ paren_close(const char *s, size_t len, size_t a0)
  * "WASHINGTON — Congress met": a place in capitals and a long dash, with
  * no agency.  A single hyphen is too common after a capitalised word,
  * unless a date or a region came first (ANSA's "ROMA, 3 MAG - ",
- * "BIRMINGHAM, Ala. - "); a colon needs the date ("NEW DELHI, May 3: ").
+ * "BIRMINGHAM, Ala. - ") or the place is a wire's city (dated 3); a colon
+ * needs the date or the city ("NEW DELHI, May 3: ", "DUBAI: ").
  * RIA names itself after the dash.
  */
 static size_t
@@ -440,7 +479,7 @@ scan_bare_dash(const char *s, size_t len, size_t i, int dated, size_t *dlen)
 	size_t start = i, end, a1;
 
 	i = story_skip_spaces(s, len, i);
-	if (dated == 1 && i == start && i < len && s[i] == ':')
+	if ((dated == 1 || dated == 3) && i == start && i < len && s[i] == ':')
 		end = i + 1;
 	else if ((end = scan_dash(s, len, i)) == 0 || (end - i == 1 && !dated))
 		return 0;
@@ -477,8 +516,10 @@ match_after_place(const char *s, size_t len, size_t place_end, int caps,
 		*dlen = a1;
 		return end;
 	}
+	/* 3: a wire's city alone, as good as a date for a hyphen or colon */
 	if (caps && place_end >= 3 && !is_kicker(s, place_end) &&
-	    (end = scan_bare_dash(s, len, i, dated, dlen)) != 0)
+	    (end = scan_bare_dash(s, len, i, dated != 0 ? dated :
+	    i == place_end && is_wire_city(s, place_end) ? 3 : 0, dlen)) != 0)
 		return end;
 	if (j >= len || s[j] != '(' || (a1 = paren_close(s, len, j + 1)) == 0)
 		return 0;

@@ -127,7 +127,9 @@ test_dateline_not_a_ticker(void **state)
 	check_no_dateline("BREAKING \xE2\x80\x94 The bridge has reopened.");
 	check_no_dateline("UPDATE -- The figures were revised.");
 	check_no_dateline("NATO \xE2\x80\x94 the alliance met.");
-	check_no_dateline("WASHINGTON - Congress met.");	/* one hyphen */
+	check_no_dateline("NASA - The agency said.");	/* one hyphen */
+	check_no_dateline("ACME - The company said.");
+	check_no_dateline("LONDON: a guide for visitors.");
 	check_no_dateline("WASHINGTON \xE2\x80\x94");
 	check_no_dateline("Washington \xE2\x80\x94 Congress met.");	/* not capitals */
 }
@@ -214,6 +216,12 @@ test_dateline_world(void **state)
 	    "MADRID, 3 (EUROPA PRESS)", "El Gobierno aprob\xC3\xB3.");
 	check_dateline("Lisboa, 03 mai 2026 (Lusa) - O Governo aprovou.",
 	    "Lisboa, 03 mai 2026 (Lusa)", "O Governo aprovou.");
+	/* a city wires date from allows a single hyphen or a colon */
+	check_dateline("TOKYO - Japan's exports rose.", "TOKYO", "Japan's exports rose.");
+	check_dateline("WASHINGTON - Congress met.", "WASHINGTON", "Congress met.");
+	check_dateline("NEW DELHI: The city opened shelters.", "NEW DELHI",
+	    "The city opened shelters.");
+	check_dateline("ISLAMABAD: The cabinet met.", "ISLAMABAD", "The cabinet met.");
 	/* a region allows a single hyphen, as a date does */
 	check_dateline("BIRMINGHAM, Ala. - Workers walked out.", "BIRMINGHAM, Ala.",
 	    "Workers walked out.");
@@ -302,7 +310,7 @@ test_dateline_world_false_positives(void **state)
 	check_no_dateline("MARKETS, May 3 - Stocks rose on Monday.");
 	check_no_dateline("MIAMI VICE (1984) \xE2\x80\x94 The series returns.");
 	check_no_dateline("NOTE: The office is closed.");
-	check_no_dateline("LONDON: The city is large.");
+	check_no_dateline("ACME: The company is large.");
 	check_no_dateline("Paris, May 3: a diary entry begins.");
 	/* a region in capitals, a region before an unknown bracket */
 	check_no_dateline("NATO, EU - The two blocs met.");
