@@ -28,6 +28,7 @@ buf_grow(struct buf *b, size_t extra)
 		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
 	b->data = xrealloc(b->data, cap);
 	b->cap = cap;
+	b->data[b->len] = '\0';	/* buf_str of a buffer grown, not added to */
 }
 
 void
