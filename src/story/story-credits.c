@@ -20,7 +20,8 @@ static const char *const credit_roles[] = {
 	"reporting", "additional reporting", "writing", "editing",
 	"compiled", "research", "reporting and writing", "writing and editing",
 	"editing and writing", "graphics", "additional writing", "produced",
-	"additional writing and reporting", "fact-checking",
+	"additional writing and reporting", "fact-checking", "edited",
+	"written", "reported", "translated", "translation", "photos", "video",
 };
 
 /* "Reporting by Jane Doe in Seoul; Editing by John Roe". */
@@ -240,6 +241,37 @@ source_line(const char *s, size_t len)
 	return 0;
 }
 
+/* Australian and British papers: "— with AAP", "With Reuters",
+ * "with agencies". */
+static int
+with_line(const char *s, size_t len)
+{
+	const char *and;
+
+	while (len > 0 && (*s == '-' || *s == ' '))
+		s++, len--;
+	if (len > 3 && (memcmp(s, "\xE2\x80\x94", 3) == 0 ||
+	    memcmp(s, "\xE2\x80\x93", 3) == 0)) {
+		s += 3;
+		len -= 3;
+		while (len > 0 && *s == ' ')
+			s++, len--;
+	}
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '.'))
+		len--;
+	if (len < 6 || len > 40 || strncasecmp(s, "with ", 5) != 0)
+		return 0;
+	s += 5;
+	len -= 5;
+	if (story_is_known_agency(s, len) || (len == 8 &&
+	    strncasecmp(s, "agencies", 8) == 0) || (len == 5 &&
+	    strncasecmp(s, "wires", 5) == 0))
+		return 1;
+	/* "with AAP and Reuters" */
+	and = memmem(s, len, " and ", 5);
+	return and != NULL && story_is_known_agency(s, (size_t)(and - s));
+}
+
 /* Indian papers: "(This story has not been edited by … staff and is
  * auto-generated from a syndicated feed.)", "Edited By: Jane Roe". */
 static int
@@ -295,7 +327,7 @@ tail_line(const char *s, size_t len)
 		return 1;
 	return assistance_line(s, len) || slug_line(s, len) ||
 	    address_line(s, len) || source_line(s, len) ||
-	    syndication_line(s, len);
+	    syndication_line(s, len) || with_line(s, len);
 }
 
 /* Where a closing "(ANSA)" after the last sentence begins, or -1. */

@@ -479,6 +479,11 @@ test_credits_world(void **state)
 	assert_int_equal(credits_at("(With inputs from PTI)"), 0);
 	assert_int_equal(credits_at("With agency inputs"), 0);
 	assert_int_equal(credits_at("Edited By: Ana Vale"), 0);
+	assert_int_equal(credits_at("\xE2\x80\x94 with AAP"), 0);
+	assert_int_equal(credits_at("With Reuters"), 0);
+	assert_int_equal(credits_at("- with agencies"), 0);
+	assert_int_equal(credits_at("with AAP and Reuters"), 0);
+	assert_int_equal(credits_at("Translated by Ana Vale; Edited by Bo Kask"), 0);
 	assert_int_equal(credits_at("(This story has not been edited by Test staff "
 	    "and is auto-generated from a syndicated feed.)"), 0);
 	assert_int_equal(credits_at(ansa), (long)(strchr(ansa, '(') - ansa));
@@ -509,6 +514,8 @@ test_credits_world(void **state)
 	assert_int_equal(credits_at("The list goes on: a/b, c/d."), -1);
 	assert_int_equal(credits_at("Source: officials said the plan was final."), -1);
 	assert_int_equal(credits_at("Edited by: the council, in a hurry."), -1);
+	assert_int_equal(credits_at("With friends and family."), -1);
+	assert_int_equal(credits_at("With AAP gone, the bureau closed."), -1);
 	assert_int_equal(credits_at("((a remark in double brackets) and more)"), -1);
 }
 
