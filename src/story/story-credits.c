@@ -180,7 +180,8 @@ copyright_names(const char *s, size_t len)
 	for (i = 0; i < len; i++) {
 		if (s[i] == '.' && (i + 1 == len || s[i + 1] == ' '))
 			return 1;
-		if ((i == 0 || s[i - 1] == ' ') && islower((unsigned char)s[i]) &&
+		if ((i == 0 || s[i - 1] == ' ') &&
+		    islower((unsigned char)s[i]) &&
 		    strncmp(s + i, "dpa", 3) != 0)	/* "© dpa-infocom" */
 			return 0;
 	}
@@ -235,7 +236,7 @@ source_line(const char *s, size_t len)
 			continue;
 		while (len > n && strchr(" .)", s[len - 1]) != NULL)
 			len--;
-		/* names or wires only: "Source: officials said" is a sentence */
+		/* names or wires only: "Source: officials said" is not */
 		return copyright_names(s + n, len - n);
 	}
 	return 0;

@@ -53,7 +53,8 @@ scan_place(const char *s, size_t len, size_t i, int *allcaps)
 	}
 	/* a place in mixed case has a few capitalised words ("Rio de
 	 * Janeiro"); more are a sentence's ("Jane Roe Told Reporters") */
-	if (letters < 2 || end == 0 || end - start > 60 || (!caps && titled > 4))
+	if (letters < 2 || end == 0 || end - start > 60 ||
+	    (!caps && titled > 4))
 		return 0;
 	*allcaps = caps;
 	return end;
@@ -197,7 +198,8 @@ static const char *const known_agencies[] = {
 	"Tasnim", "TASS", "T\xC3\xA9lam", "Telam", "The Canadian Press", "TT",
 	"UNI", "UNIAN", "UPI", "Ukrinform", "VNA", "WAFA", "WAM", "Xinhua",
 	"Yonhap", "Reuters Breakingviews", "Reuters Health", "Thomson Reuters",
-	"Thomson Reuters Foundation", "Xinhua News Agency", "Yonhap News Agency",
+	"Thomson Reuters Foundation", "Xinhua News Agency",
+	"Yonhap News Agency",
 	"Press Trust of India", "Indo-Asian News Service", "Antara News",
 	"Deutsche Presse-Agentur", "Agencia EFE", "NHK",
 	"Nikkei", "AP Exclusive", "Anadolu Ajans\xC4\xB1",

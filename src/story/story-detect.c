@@ -276,7 +276,8 @@ trailing_agency(const char *s, size_t len)
 	while (i > 0 && words < 3) {
 		if (s[--i] != ' ')
 			continue;
-		if (++words >= 2 && story_is_known_agency(s + i + 1, len - i - 1))
+		if (++words >= 2 &&
+		    story_is_known_agency(s + i + 1, len - i - 1))
 			return i;
 	}
 	return len;

@@ -202,7 +202,8 @@ byline_lines(struct story *st, struct story_block *b, const char *text)
 	if ((nl2 = memchr(nl + 1, '\n', strnlen(nl + 1, 60))) != NULL) {
 		char *more;
 
-		joined = xasprintf("%s, %.*s", line, (int)(nl2 - nl - 1), nl + 1);
+		joined = xasprintf("%s, %.*s", line, (int)(nl2 - nl - 1),
+		    nl + 1);
 		if (story_match_byline(joined, &more)) {
 			free(names);
 			names = more;
