@@ -659,7 +659,8 @@ refresh_run_owned(const struct refresh_opts *opts, refresh_progress_fn *progress
 	run.ctx = ctx;
 	run.sum = sum;
 	run.background = owner != NULL;
-	if ((run.store = store_open(opts->cache, 0, err)) == NULL)
+	if ((run.store = store_open(opts->cache, 0, err)) == NULL ||
+	    store_set_cache(run.store, 1000, err) != 0)
 		goto out;
 	if ((run.st = rstate_open(store_path(run.store), err)) == NULL)
 		goto out;

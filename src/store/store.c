@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -551,6 +552,15 @@ const char *
 store_path(const struct store *s)
 {
 	return s->path;
+}
+
+int
+store_set_cache(struct store *s, int kib, char **err)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", -kib);
+	return store_exec(s, sql, err, _("configuring"));
 }
 
 int64_t

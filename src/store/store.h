@@ -52,6 +52,10 @@ struct store *store_open(const char *path, int flags, char **err);
 void	 store_close(struct store *s);
 const char *store_path(const struct store *s);
 
+/* The handle's page cache, in KiB (2,000 when opened).  A refresh uses
+ * 1,000: its peak RSS (cold, 500 feeds) fell by about 1 MB, no slower. */
+int	 store_set_cache(struct store *s, int kib, char **err);
+
 /* Changes whenever ANOTHER connection (process) committed to the store
  * since the last call on this handle; -1 on error.  The UI polls it (cheap)
  * and reloads the feed list and the visible headlines when it moved. */
