@@ -46,8 +46,12 @@ image_url(struct writer *w, const GumboNode *img)
 	    *ht = extract_attr(img, "height");
 	size_t i, len;
 
+	if (ht == NULL)
+		ht = extract_attr(img, "data-height");
 	if ((wd && strcmp(wd, "1") == 0) || (ht && strcmp(ht, "1") == 0))
 		return NULL;	/* a tracking pixel */
+	if (ht != NULL && ht[0] >= '0' && ht[0] <= '9' && atoi(ht) <= 4)
+		return NULL;	/* a rule drawn as an image */
 	for (i = 0; i < DL_ARRAY_LEN(attrs); i++) {
 		if ((v = extract_attr(img, attrs[i])) == NULL)
 			continue;
@@ -73,6 +77,33 @@ image_url(struct writer *w, const GumboNode *img)
 	return NULL;
 }
 
+/* A lazy-loading page's empty box that scripts turn into the image:
+ * <div class="js-delayed-image-load" data-src="photo.jpg">. */
+static int
+is_lazy_box(const GumboNode *n)
+{
+	static const char *const exts[] = {
+		".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif",
+	};
+	const char *v;
+	size_t i, len;
+
+	if ((n->v.element.tag != GUMBO_TAG_DIV && n->v.element.tag != GUMBO_TAG_SPAN) ||
+	    ((v = extract_attr(n, "data-src")) == NULL &&
+	    (v = extract_attr(n, "data-original")) == NULL))
+		return 0;
+	for (i = 0; i < n->v.element.children.length; i++)
+		if (((const GumboNode *)n->v.element.children.data[i])->type ==
+		    GUMBO_NODE_ELEMENT)
+			return 0;
+	len = strcspn(v, "?#");
+	for (i = 0; i < DL_ARRAY_LEN(exts); i++)
+		if (len > strlen(exts[i]) &&
+		    strncasecmp(v + len - strlen(exts[i]), exts[i], strlen(exts[i])) == 0)
+			return 1;
+	return 0;
+}
+
 /* <amp-img>, which gumbo knows only as an unknown tag. */
 static int
 is_amp_img(const GumboNode *n)
@@ -96,7 +127,8 @@ find_image(struct writer *w, const GumboNode *n, int depth, char **url)
 	if (n->type != GUMBO_NODE_ELEMENT || depth >= EXTRACT_MAX_DEPTH ||
 	    extract_dropped(w, n))
 		return NULL;
-	if (n->v.element.tag == GUMBO_TAG_IMG || is_amp_img(n)) {
+	if (n->v.element.tag == GUMBO_TAG_IMG || is_amp_img(n) ||
+	    is_lazy_box(n)) {
 		if ((*url = image_url(w, n)) != NULL)
 			return n;
 		return NULL;
@@ -111,6 +143,8 @@ find_image(struct writer *w, const GumboNode *n, int depth, char **url)
 /* The texts of a figure: figcaption and caption-named elements give the
  * caption, credit-named ones the credit; other text (an unmarked credit
  * beside the image) is kept apart. */
+enum { IN_OTHER, IN_CAPTION, IN_CREDIT };
+
 struct figure_text {
 	struct buf	 caption;
 	struct buf	 credit;
@@ -118,35 +152,38 @@ struct figure_text {
 };
 
 static void
-figure_texts(struct writer *w, const GumboNode *n, int depth, int in_caption,
+figure_texts(struct writer *w, const GumboNode *n, int depth, int where,
     struct figure_text *ft)
 {
 	const GumboVector *kids;
-	struct buf scratch = BUF_INIT;
+	struct buf scratch = BUF_INIT, *to;
 	size_t i;
 
 	if (depth >= EXTRACT_MAX_DEPTH)
 		return;
 	if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA ||
 	    n->type == GUMBO_NODE_WHITESPACE) {
-		extract_add_text(&scratch, in_caption ? &ft->caption : &ft->other,
-		    n->v.text.text, 0);
+		to = where == IN_CREDIT ? &ft->credit :
+		    where == IN_CAPTION ? &ft->caption : &ft->other;
+		/* (a space between a credit's parts) */
+		if (where == IN_CREDIT && to->len > 0 &&
+		    to->data[to->len - 1] != ' ')
+			buf_addc(to, ' ');
+		extract_add_text(&scratch, to, n->v.text.text, 0);
 		buf_free(&scratch);
 		return;
 	}
+	/* (screen-reader labels, "Image copyright", are dropped too) */
 	if (n->type != GUMBO_NODE_ELEMENT || extract_dropped(w, n))
 		return;
-	if (extract_class_has(n, extract_credit_words)) {
-		if (ft->credit.len > 0)
-			buf_addc(&ft->credit, ' ');
-		extract_node_text(n, &ft->credit);
-		return;
-	}
-	if (n->v.element.tag == GUMBO_TAG_FIGCAPTION || extract_class_has(n, extract_caption_words))
-		in_caption = 1;
+	if (where != IN_CREDIT && extract_class_has(n, extract_credit_words))
+		where = IN_CREDIT;
+	else if (where == IN_OTHER && (n->v.element.tag == GUMBO_TAG_FIGCAPTION ||
+	    extract_class_has(n, extract_caption_words)))
+		where = IN_CAPTION;
 	kids = &n->v.element.children;
 	for (i = 0; i < kids->length; i++)
-		figure_texts(w, kids->data[i], depth + 1, in_caption, ft);
+		figure_texts(w, kids->data[i], depth + 1, where, ft);
 }
 
 void
@@ -166,7 +203,7 @@ extract_write_figure(struct writer *w, const GumboNode *n)
 		url = NULL;
 		img = NULL;
 	}
-	figure_texts(w, n, 0, 0, &ft);
+	figure_texts(w, n, 0, IN_OTHER, &ft);
 	extract_trim(&ft.caption);
 	extract_trim(&ft.credit);
 	extract_trim(&ft.other);

@@ -720,7 +720,6 @@ static void
 meta_markup(const GumboNode *n, int depth, size_t *timechars, int *author)
 {
 	const GumboVector *kids;
-	const char *v;
 	size_t i;
 
 	if (n->type != GUMBO_NODE_ELEMENT || depth > 8)
@@ -733,8 +732,8 @@ meta_markup(const GumboNode *n, int depth, size_t *timechars, int *author)
 		buf_free(&t);
 		return;
 	}
-	if (((v = extract_attr(n, "itemprop")) != NULL && strcasecmp(v, "author") == 0) ||
-	    ((v = extract_attr(n, "rel")) != NULL && strcasecmp(v, "author") == 0))
+	if (extract_has_token(extract_attr(n, "itemprop"), "author") ||
+	    extract_has_token(extract_attr(n, "rel"), "author"))
 		*author = 1;
 	kids = &n->v.element.children;
 	for (i = 0; i < kids->length; i++)

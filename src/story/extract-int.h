@@ -84,6 +84,8 @@ const char	*extract_attr(const GumboNode *n, const char *name);
 /* Text of a subtree, white space collapsed, appended to out. */
 void		 extract_node_text(const GumboNode *n, struct buf *out);
 int		 extract_is_block_tag(GumboTag tag);
+/* Whether the space-separated list v (may be NULL) holds word. */
+int		 extract_has_token(const char *v, const char *word);
 
 /* The result from the passes' findings (extract-result.c). */
 struct extract_out;

@@ -292,8 +292,7 @@ read_page_author(const GumboNode *n, struct extract_meta *m)
 	struct buf b = BUF_INIT;
 	const char *s;
 
-	if (!(rel != NULL && strcasecmp(rel, "author") == 0) &&
-	    !(prop != NULL && strcasecmp(prop, "author") == 0))
+	if (!extract_has_token(rel, "author") && !extract_has_token(prop, "author"))
 		return;
 	extract_node_text(n, &b);
 	s = extract_skip_by(buf_str(&b));

@@ -150,6 +150,22 @@ extract_node_text(const GumboNode *n, struct buf *out)
 		buf_truncate(out, out->len - 1);
 }
 
+/* Whether the space-separated list v holds word ("author creator"). */
+int
+extract_has_token(const char *v, const char *word)
+{
+	size_t n = strlen(word), len;
+
+	while (v != NULL && *v != '\0') {
+		v += strspn(v, " \t\n");
+		len = strcspn(v, " \t\n");
+		if (len == n && strncasecmp(v, word, n) == 0)
+			return 1;
+		v += len;
+	}
+	return 0;
+}
+
 int
 extract_is_block_tag(GumboTag tag)
 {

@@ -47,6 +47,29 @@ style_hides(const char *v)
 	    strstr(b, "visibility:hidden") != NULL;
 }
 
+/* Whether a class hides the element from the eye, for screen readers
+ * only ("visually-hidden", "sr-only"): labels like "Continue reading the
+ * main story", "Image caption". */
+static int
+screen_reader_only(const char *c)
+{
+	static const char *const names[] = {
+		"visually-hidden", "visuallyhidden", "sr-only", "screen-reader",
+		"screenreader", "offscreen", "off-screen", "element-invisible",
+		"assistive-text", NULL,
+	};
+	size_t i;
+
+	/* (most classes hold none of the letters these share) */
+	if (strpbrk(c, "-") == NULL && strcasestr(c, "hidden") == NULL &&
+	    strcasestr(c, "reader") == NULL && strcasestr(c, "offscreen") == NULL)
+		return 0;
+	for (i = 0; names[i] != NULL; i++)
+		if (strcasestr(c, names[i]) != NULL)
+			return 1;
+	return 0;
+}
+
 /* Elements dropped with their contents, whatever they hold. */
 static int
 always_junk(const GumboNode *n)
@@ -72,6 +95,8 @@ always_junk(const GumboNode *n)
 	if (extract_attr(n, "hidden") != NULL)
 		return 1;
 	if ((v = extract_attr(n, "aria-hidden")) != NULL && strcmp(v, "true") == 0)
+		return 1;
+	if ((v = extract_attr(n, "class")) != NULL && screen_reader_only(v))
 		return 1;
 	/* (not the body: scripts hide it until they have run) */
 	if ((v = extract_attr(n, "style")) != NULL && style_hides(v) &&

@@ -727,6 +727,41 @@ test_standfirst(void **state)
 	buf_free(&b);
 }
 
+/* Screen-reader labels are not text; a lazy page's empty image box with
+ * data-src is its photo; a 2-pixel rule is no photo. */
+static void
+test_labels_and_lazy_boxes(void **state)
+{
+	struct extract_result r;
+	struct buf b = BUF_INIT;
+	char *err = NULL;
+	int i;
+
+	(void)state;
+	buf_adds(&b, "<html><body><article><div class=\"body\">"
+	    "<a class=\"visually-hidden skip-link\" href=\"#c\">Continue reading "
+	    "the main story</a><figure><span class=\"image-and-copyright\">"
+	    "<div class=\"js-delayed-image-load\" data-src=\"/img/bridge.jpg\" "
+	    "data-width=\"976\"></div><span class=\"off-screen\">Image copyright"
+	    "</span> <span class=\"copyright\">Harbour Board</span></span>"
+	    "<figcaption><span class=\"sr-only\">Image caption</span> The old "
+	    "bridge at dawn</figcaption></figure><figure><div class=\"lazy\" "
+	    "data-src=\"/img/line.png\" data-height=\"2\"></div></figure>");
+	for (i = 0; i < 4; i++)
+		buf_printf(&b, "<p>%s</p>", story_para);
+	buf_adds(&b, "</div></article></body></html>");
+	assert_int_equal(extract_article(b.data, b.len, "https://n.example/a",
+	    &r, &err), 0);
+	assert_null(strstr(r.text, "Continue reading"));
+	assert_null(strstr(r.html, "Image c"));
+	assert_non_null(strstr(r.html, "<img src=\"https://n.example/img/bridge.jpg\">"));
+	assert_non_null(strstr(r.html, "The old bridge at dawn <span class=\"credit\">"
+	    "Harbour Board</span>"));
+	assert_null(strstr(r.html, "line.png"));
+	extract_result_free(&r);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -744,6 +779,7 @@ main(void)
 		cmocka_unit_test(test_title_suffix),
 		cmocka_unit_test(test_next_story_below),
 		cmocka_unit_test(test_standfirst),
+		cmocka_unit_test(test_labels_and_lazy_boxes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
