@@ -256,7 +256,7 @@ int	 store_headlines(struct store *s, const struct store_query *q,
 	     struct store_headline **out, size_t *n, char **err);
 void	 store_headlines_free(struct store_headline *h, size_t n);
 /* Every hit of a search (q->view STORE_VIEW_SEARCH), the same and in the
- * same order as store_headlines's pages joined, from one statement: a
+ * same order as store_headlines's pages joined, found and sorted once: a
  * search's page finds and sorts all the hits again, which a caller that
  * wants them all (--search) need not pay for every page.  fn gets each
  * hit (h and its strings are valid during the call only); a non-zero
