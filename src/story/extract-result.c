@@ -233,6 +233,37 @@ title_with_suffix(const char *title, const char *h1, size_t len)
 	return 0;
 }
 
+/* A byline in capitals ("JEFFREY GETTLEMAN"), ASCII only, in the case
+ * names are written in: words of three letters or more capitalised,
+ * letters after an apostrophe or a hyphen too ("O'Brien"). */
+static void
+byline_case(char *s)
+{
+	size_t i, len = 0;
+	int upper = 0, start = 1;
+
+	for (i = 0; s[i] != '\0'; i++) {
+		if ((unsigned char)s[i] >= 0x80 || islower((unsigned char)s[i]))
+			return;
+		upper += isupper((unsigned char)s[i]) != 0;
+	}
+	if (upper < 4)
+		return;
+	for (i = 0; s[i] != '\0'; i++) {
+		if (!isalpha((unsigned char)s[i])) {
+			start = 1;
+			continue;
+		}
+		if (start) {
+			len = strspn(s + i, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+			start = 0;
+			continue;
+		}
+		if (len >= 3)
+			s[i] = (char)tolower((unsigned char)s[i]);
+	}
+}
+
 /* Lower-case letters and digits of s (up to size - 1 of them). */
 static void
 fold_alnum(const char *s, size_t len, char *out, size_t size)
@@ -390,6 +421,7 @@ extract_finish(struct extractor *x, struct extract_out *o, struct extract_result
 		out->byline = xstrdup(x->meta.page_author != NULL ?
 		    x->meta.page_author : x->meta.page_byline);
 	}
+	byline_case(out->byline);
 	strip_site_name(x, out);
 	if (out->published == DL_TIME_NONE)
 		out->published = o->published;

@@ -534,6 +534,12 @@ test_bylines_and_hidden(void **state)
 	assert_string_equal(by, "Von Miller");
 	free(by);
 	free(text);
+	/* names in capitals are written as names */
+	extract_parts("<meta name=\"byl\" content=\"By MARY O'BRIEN\">", "", "", "",
+	    &by, &text);
+	assert_string_equal(by, "Mary O'Brien");
+	free(by);
+	free(text);
 	/* the reporter's job on the line after the name is not a name */
 	extract_parts("", "", "<div class=\"article-byline\"><span>By</span>"
 	    "<div class=\"name\"><a href=\"/a/ben\">Ben Roe</a></div>"
