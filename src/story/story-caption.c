@@ -19,6 +19,9 @@ story_match_caption_line(const char *s)
 	static const char *const labels[] = {
 		"FILE PHOTO", "FILE PICTURE", "FILE IMAGE", "FILE", "PHOTO",
 		"PICTURE", "IMAGE", "Photo", "Picture", "Image",
+		/* AP in Spanish, dpa, AFP in French: longer words first */
+		"ARCHIVBILD", "ARCHIVO", "ARCHIVES", "ARCHIV", "Archivbild",
+		"FOTO", "Foto",
 	};
 	size_t i, n;
 

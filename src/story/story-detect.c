@@ -328,7 +328,8 @@ match_byline(const char *s, char **names)
 {
 	static const char *const labels[] = {
 		"by ", "written by ", "story by ", "words by ", "text by ",
-		"von ", "por ", "par ", "text: ", "texto: ",
+		"von ", "por ", "par ", "text: ", "texto: ", "autor: ",
+		"autorin: ",
 		"\xD0\x90\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80: ",	/* Автор: */
 		"\xD0\x90\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80\xD1\x8B: ",
 							/* Авторы: */

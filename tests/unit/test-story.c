@@ -400,6 +400,7 @@ test_byline_world(void **state)
 	check_byline("By Ana Vale | Reuters", "Ana Vale");
 	check_byline("By\xC2\xA0" "Ana Vale", "Ana Vale");
 	check_byline("Written by Ana Vale", "Ana Vale");
+	check_byline("Autor: Jan Nowak", "Jan Nowak");
 	check_byline("Story by Ana Vale and Bo Kask", "Ana Vale and Bo Kask");
 	/* look-alikes */
 	check_byline("Von Braun's rocket flew in 1958.", NULL);
@@ -526,6 +527,11 @@ test_caption_line(void **state)
 	assert_true(story_match_caption_line("FILE PHOTO: A ferry leaves Port Ellen."));
 	assert_true(story_match_caption_line("FILE - A ferry leaves Port Ellen."));
 	assert_true(story_match_caption_line("Photo: The pier at dawn."));
+	assert_true(story_match_caption_line("ARCHIVO - Un ferry sale de Vigo."));
+	assert_true(story_match_caption_line("ARCHIV - Ein Zug im Bahnhof."));
+	assert_true(story_match_caption_line("Foto: Ein Zug im Bahnhof."));
+	assert_false(story_match_caption_line("ARCHIVED records show a rise."));
+	assert_false(story_match_caption_line("Fotografen warteten am Hafen."));
 	assert_false(story_match_caption_line("FILED under news."));
 	assert_false(story_match_caption_line("Photographers gathered at the pier."));
 	assert_false(story_match_caption_line("The FILE PHOTO: was shown."));
