@@ -261,8 +261,9 @@ labelled_credit(const char *s, size_t len, size_t *cstart)
 			if (strstr(p + n, ". ") != NULL || len - i > 120)
 				continue;
 			/* "© is the sign", "Ein seltenes Bild: Der Kanzler
-			 * lacht": inside a sentence, only names follow */
-			if ((credit_labels[k].keep == 2 ||
+			 * lacht", "Foto: Ein Zug.": inside a sentence or
+			 * opening the caption, only names follow */
+			if ((credit_labels[k].keep == 2 || i == 0 ||
 			    !after_break(s, i)) && !names_only(p + n))
 				continue;
 			if (i < best) {

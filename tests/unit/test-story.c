@@ -618,6 +618,8 @@ test_caption_credit_world(void **state)
 	check_credit("Une salle. Cr\xC3\xA9" "dit photo : Jean Roux", "Une salle.",
 	    "Jean Roux");
 	/* a label inside a sentence: only names may follow it */
+	check_credit("Foto: Ein Zug im Bahnhof.", "Foto: Ein Zug im Bahnhof.", "");
+	check_credit("Photo: Jane Roe/Test Wire", "", "Jane Roe/Test Wire");
 	check_credit("Ein seltenes Bild: Der Kanzler lacht.",
 	    "Ein seltenes Bild: Der Kanzler lacht.", "");
 	check_credit("Protesters in Lyon Photo: Ana Vale/AFP", "Protesters in Lyon",
