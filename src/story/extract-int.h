@@ -87,6 +87,12 @@ int		 extract_is_block_tag(GumboTag tag);
 /* Whether the space-separated list v (may be NULL) holds word. */
 int		 extract_has_token(const char *v, const char *word);
 
+/* The story's own block (extract-lead.c): of several <article>s side by
+ * side, the one headed by the page's title (else best); the standfirst
+ * before root, up to three levels out, or NULL. */
+GumboNode	*extract_titled_article(struct extractor *x, GumboNode *best);
+GumboNode	*extract_find_standfirst(struct extractor *x, GumboNode *root);
+
 /* The result from the passes' findings (extract-result.c). */
 struct extract_out;
 void		 extract_result_init(struct extract_result *r);
@@ -139,6 +145,10 @@ char		*extract_byline_of(const GumboNode *n);
 /* s past a leading "By", "Posted by", "Von", "Par"… and the spaces after. */
 const char	*extract_skip_by(const char *s);
 extern const char *const extract_credit_words[];
+extern const char *const extract_byline_words[];
+extern const char *const extract_date_words[];
+/* A short line of publisher, date and author (extract-byline.c). */
+int		 extract_is_dateline(const GumboNode *n, const struct enode *e);
 extern const char *const extract_caption_words[];
 int		 extract_class_has(const GumboNode *n, const char *const *words);
 int		 extract_dropped(struct writer *w, const GumboNode *n);

@@ -3,7 +3,8 @@ libdateline_a_SOURCES += src/story/extract.h src/story/extract-int.h \
 	src/story/extract.c src/story/extract-hints.c src/story/extract-strip.c \
 	src/story/extract-meta.c src/story/extract-html.c src/story/extract-figure.c \
 	src/story/extract-node.c src/story/extract-charset.c \
-	src/story/extract-result.c src/story/extract-next.c
+	src/story/extract-result.c src/story/extract-next.c \
+	src/story/extract-byline.c src/story/extract-lead.c
 if HAVE_CMOCKA
 check_PROGRAMS += tests/unit/test-extract
 tests_unit_test_extract_SOURCES = tests/unit/test-extract.c
