@@ -27,9 +27,11 @@
  * without feeding it (a commit, a checkpoint).  While the refresh also
  * wrote the search index, 1 MB made the two threads take turns (cold
  * refresh 4.0 s), 4 MB let them overlap (3.1 s), 16 MB gave 2.6 s and
- * 53 MB.  Without the index the stretches are short, and each MB here is
- * about 0.6 MB of peak RSS (issue 6 asks for half of newsboat's 48 MB). */
-#define PIPE_QUEUE_MAX	(1u * 1024 * 1024)
+ * 53 MB.  Without the index, on the idle machine (500 feeds, 3 runs
+ * each): 1 MB 1.42-1.56 s and 22.1 MB, 2 MB 1.21-1.26 s and 23.0 MB,
+ * 4 MB 1.17-1.23 s and 25.5 MB (issue 6 asks for half of newsboat's
+ * 48 MB). */
+#define PIPE_QUEUE_MAX	(2u * 1024 * 1024)
 
 struct task {
 	struct task	*next;
