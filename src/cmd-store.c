@@ -264,6 +264,8 @@ cmd_stats(const struct cli *cli)
 		json_object_object_add(o, "file_bytes",
 		    json_object_new_int64(st.file_bytes));
 		json_object_object_add(o, "wal_bytes", json_object_new_int64(st.wal_bytes));
+		json_object_object_add(o, "index_waiting",
+		    json_object_new_int64(st.index_waiting));
 		puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
 		    JSON_C_TO_STRING_NOSLASHESCAPE));
 		json_object_put(o);
@@ -276,6 +278,8 @@ cmd_stats(const struct cli *cli)
 		printf(_("size:    %.1f MiB (%lld bytes, log %lld bytes)\n"),
 		    (double)(st.file_bytes + st.wal_bytes) / 1048576.0,
 		    (long long)st.file_bytes, (long long)st.wal_bytes);
+		printf(_("waiting: %lld (not in the search index yet: --index)\n"),
+		    (long long)st.index_waiting);
 	}
 	close_store(s);
 	return rc;

@@ -600,6 +600,8 @@ store_stats(struct store *s, struct store_stats *st, char **err)
 	st->items = sqlite3_column_int64(q, 1);
 	st->unread = sqlite3_column_int64(q, 2);
 	st->flagged = sqlite3_column_int64(q, 3);
+	if (store_index_pending(s, &st->index_waiting, err) != 0)
+		goto out;
 	if (stat(s->path, &sb) == 0)
 		st->file_bytes = (int64_t)sb.st_size;
 	wal = xasprintf("%s-wal", s->path);

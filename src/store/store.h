@@ -316,6 +316,7 @@ struct store_stats {
 	int64_t	 flagged;
 	int64_t	 file_bytes;	/* the database file */
 	int64_t	 wal_bytes;	/* its write-ahead log */
+	int64_t	 index_waiting;	/* items not in the search index yet */
 };
 int	 store_stats(struct store *s, struct store_stats *st, char **err);
 

@@ -119,6 +119,9 @@ is "the next refresh succeeds" "$?" 0
 is "and stores every item" "$(items)" 3480
 set -- $(rows)
 is "each indexed or waiting" "$2" 3480
+contains "--stats says how many wait for the index" "$(dl --stats)" "waiting: 3480"
+is "--stats --json too" "$(dl --stats --json | "$PYTHON3" -c 'import json, sys
+print(json.load(sys.stdin)["index_waiting"])')" 3480
 indexed=$(dl --index)
 is "--index then indexes what waits" "$?" 0
 contains "and says how many" "$indexed" "articles indexed"
