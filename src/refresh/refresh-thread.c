@@ -14,7 +14,6 @@
 #include <unistd.h>
 
 #include "refresh/refresh-int.h"
-#include "store/store.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
@@ -101,29 +100,6 @@ on_progress(void *ctx, size_t done, size_t total,
 	post(r, n);
 }
 
-/* The search index of what the refresh stored, a batch (a fraction of a
- * second) at a time until done or cancelled: the reader's next search
- * finds it ready (it would index the rest itself). */
-static void
-index_after(struct refresh *r)
-{
-	struct store *s;
-	char *err = NULL;
-	int64_t done;
-
-	if ((s = store_open(r->opts.cache, STORE_NOCREATE, &err)) == NULL) {
-		free(err);
-		return;
-	}
-	do {
-		if (store_index_update(s, 1, &done, &err) != 0) {
-			free(err);
-			break;
-		}
-	} while (done > 0 && !atomic_load(&r->cancelled));
-	store_close(s);
-}
-
 static void *
 worker(void *arg)
 {
@@ -133,8 +109,6 @@ worker(void *arg)
 
 	if (refresh_run_owned(&r->opts, on_progress, r, &r->summary, &err, r) != 0)
 		free(err);
-	else if (!atomic_load(&r->cancelled))
-		index_after(r);
 	n->ev.kind = REFRESH_EV_FINISHED;
 	n->ev.done = r->summary.total;
 	n->ev.total = r->summary.total;

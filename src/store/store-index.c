@@ -19,6 +19,7 @@
 #include "config.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -319,4 +320,69 @@ store_fts_flush(struct store *s, char **err)
 	if (rc != 0)
 		*err = e;
 	return rc;
+}
+
+/* --- The reader's indexer thread ----------------------------------- */
+
+struct store_indexer {
+	pthread_t	 thread;
+	char		*path;
+	atomic_int	 cancel;
+	atomic_int	 done;
+};
+
+static void *
+indexer_main(void *arg)
+{
+	struct store_indexer *ix = arg;
+	struct store *s;
+	char *err = NULL;
+	int64_t n;
+
+	if ((s = store_open(ix->path, STORE_NOCREATE, &err)) != NULL) {
+		/* A batch at a time: a cancel waits for one at most. */
+		do {
+			if (store_index_update(s, 1, &n, &err) != 0) {
+				free(err);
+				break;
+			}
+		} while (n > 0 && !atomic_load(&ix->cancel));
+		store_close(s);
+	} else
+		free(err);
+	atomic_store(&ix->done, 1);
+	return NULL;
+}
+
+struct store_indexer *
+store_indexer_start(const char *path)
+{
+	struct store_indexer *ix = xcalloc(1, sizeof *ix);
+
+	ix->path = xstrdup(path);
+	atomic_init(&ix->cancel, 0);
+	atomic_init(&ix->done, 0);
+	if (pthread_create(&ix->thread, NULL, indexer_main, ix) != 0) {
+		free(ix->path);
+		free(ix);
+		return NULL;
+	}
+	return ix;
+}
+
+int
+store_indexer_done(struct store_indexer *ix)
+{
+	return ix == NULL || atomic_load(&ix->done);
+}
+
+void
+store_indexer_stop(struct store_indexer *ix)
+{
+	if (ix == NULL)
+		return;
+	atomic_store(&ix->cancel, 1);
+	pthread_join(ix->thread, NULL);
+	free(ix->path);
+	free(ix);
 }

@@ -94,6 +94,16 @@ int	 store_in_transaction(const struct store *s);
 int	 store_index_update(struct store *s, int64_t max, int64_t *done, char **err);
 /* How many items wait to be indexed. */
 int	 store_index_pending(struct store *s, int64_t *n, char **err);
+/* The reader's indexer: a thread with a connection of its own that
+ * indexes what waits, a batch at a time (after a refresh; at start-up,
+ * what a refresh from cron left), so that the next search finds it done.
+ * NULL when the thread could not start.  done: it has finished (stop
+ * then returns at once); stop: cancels it between two batches, waits for
+ * it, frees it (NULL is fine). */
+struct store_indexer;
+struct store_indexer *store_indexer_start(const char *path);
+int	 store_indexer_done(struct store_indexer *ix);
+void	 store_indexer_stop(struct store_indexer *ix);
 
 /* --- Feeds ---------------------------------------------------------- */
 

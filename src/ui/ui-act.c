@@ -360,7 +360,10 @@ do_search(struct ui *ui)
 	    STORE_ORDER_BEST : STORE_ORDER_NEWEST;
 	if (ui->view == VIEW_STORY)
 		ui_story_close(ui);
-	/* The search indexes what waits first (a cold refresh: seconds). */
+	/* The search indexes what waits first (a cold refresh: seconds);
+	 * the background indexer stops after its batch and leaves it the
+	 * rest. */
+	ui_index_stop(ui);
 	if (store_index_pending(ui->store, &waiting, &err) != 0)
 		free(err);
 	else if (waiting >= 1000) {

@@ -94,6 +94,9 @@ struct ui {
 	char			*status;
 	int			 status_error;
 
+	/* background search indexing (store_indexer) */
+	struct store_indexer	*indexer;
+
 	/* background refresh */
 	struct refresh		*refresh;
 	struct refresh_moves	*moves;		/* its permanent redirects */
@@ -112,6 +115,10 @@ struct ui {
 void	 ui_screen_init(struct ui *ui);
 void	 ui_screen_end(void);
 void	 ui_draw(struct ui *ui);
+/* Index in the background what waits for the search index (ui-main.c);
+ * stop: before a search, which then indexes the rest itself. */
+void	 ui_index_start(struct ui *ui);
+void	 ui_index_stop(struct ui *ui);
 /* Print text (sanitised here) at y, x in at most cols columns with a role;
  * returns the columns used. */
 int	 ui_put(struct ui *ui, int y, int x, int cols, const char *text, enum role r);

@@ -84,6 +84,36 @@ setup_keys(struct ui *ui)
 	return rc;
 }
 
+/* --- background search indexing --- */
+
+/* After a refresh, and at start-up (what a refresh from cron left): the
+ * next search then finds the index done instead of writing it first. */
+void
+ui_index_start(struct ui *ui)
+{
+	int64_t waiting = 0;
+	char *err = NULL;
+
+	if (ui->indexer != NULL) {
+		if (!store_indexer_done(ui->indexer))
+			return;		/* it goes on until nothing waits */
+		ui_index_stop(ui);
+	}
+	if (store_index_pending(ui->store, &waiting, &err) != 0) {
+		free(err);
+		return;
+	}
+	if (waiting > 0)
+		ui->indexer = store_indexer_start(store_path(ui->store));
+}
+
+void
+ui_index_stop(struct ui *ui)
+{
+	store_indexer_stop(ui->indexer);
+	ui->indexer = NULL;
+}
+
 /* --- background refresh --- */
 
 void
@@ -232,6 +262,7 @@ ui_refresh_poll(struct ui *ui)
 	apply_moves(ui);
 	reload_views(ui);
 	store_data_version(ui->store);	/* our own worker's writes are seen */
+	ui_index_start(ui);
 }
 
 void
@@ -370,6 +401,8 @@ loop(struct ui *ui)
 		read_keys(ui);
 		ui_refresh_poll(ui);
 		ui_fulltext_poll(ui);
+		if (ui->indexer != NULL && store_indexer_done(ui->indexer))
+			ui_index_stop(ui);
 		if (time_monotonic() - last_check >= 1.0) {
 			last_check = time_monotonic();
 			ui_check_store(ui);
@@ -387,6 +420,7 @@ ui_free(struct ui *ui)
 		refresh_cancel(ui->refresh);
 		refresh_wait(ui->refresh, NULL);
 	}
+	ui_index_stop(ui);
 	/* A move seen before quitting is found again by the next refresh
 	 * (the side file remembers it). */
 	refresh_moves_free(ui->moves);
@@ -459,6 +493,7 @@ cmd_ui(const struct cli *cli)
 	ui.last_refresh = time_monotonic();
 	if (conf_bool(CONF_REFRESH_ON_START))
 		ui_refresh_start(&ui, NULL);
+	ui_index_start(&ui);
 	loop(&ui);
 	ui_screen_end();
 	ui_free(&ui);

@@ -159,12 +159,23 @@ test_background_refresh(void **state)
 	assert_int_equal(e.sum.new_items, 3);
 	assert_int_equal(e.sum.fatal, 0);
 	refresh_summary_clear(&e.sum);
-	/* The reader's refresh indexes what it stored before it ends. */
+	/* The refresh stores without indexing; the reader's indexer thread
+	 * (store_indexer) then indexes what waits. */
 	{
 		struct store *s = store_open(cache, STORE_NOCREATE, &err);
+		struct store_indexer *ix;
 		int64_t waiting = -1;
+		int n = 0;
 
 		assert_non_null(s);
+		assert_int_equal(store_index_pending(s, &waiting, &err), 0);
+		assert_int_equal(waiting, 3);
+		ix = store_indexer_start(cache);
+		assert_non_null(ix);
+		while (!store_indexer_done(ix) && n++ < 1000)
+			usleep(10000);
+		assert_true(store_indexer_done(ix));
+		store_indexer_stop(ix);
 		assert_int_equal(store_index_pending(s, &waiting, &err), 0);
 		assert_int_equal(waiting, 0);
 		store_close(s);

@@ -689,6 +689,7 @@ test_index_catches_up(void **state)
 {
 	struct tstore t;
 	struct store *ro;
+	struct store_indexer *ix;
 	struct store_retention r = { 0, 1 };
 	int64_t feed, n, id;
 	enum store_change ch;
@@ -723,6 +724,13 @@ test_index_catches_up(void **state)
 	store_close(ro);
 	assert_int_equal(store_index_pending(t.s, &n, &err), 0);
 	assert_int_equal(n, 5000);
+	/* The reader's indexer, stopped at once: whatever it did, every
+	 * item is indexed or waits, never both. */
+	ix = store_indexer_start(t.path);
+	assert_non_null(ix);
+	store_indexer_stop(ix);
+	assert_int_equal(store_index_pending(t.s, &n, &err), 0);
+	assert_int_equal(matches(&t, "bulletin") + n, 5000);
 	/* A search catches up first. */
 	assert_int_equal(search_hits(&t, "word4999"), 1);
 	assert_int_equal(search_hits(&t, "word0"), 1);
