@@ -282,7 +282,7 @@ store_index_update(struct store *s, int64_t max, int64_t *done, char **err)
 }
 
 int
-store_fts_flush(struct store *s, char **err)
+store_index_catch_up(struct store *s, char **err)
 {
 	sqlite3_stmt *st;
 	char *e = NULL;

@@ -96,7 +96,7 @@ void		 store_zip(const char *text, struct store_zipped *z);
 int		 store_bind_zipped(sqlite3_stmt *st, int col, const char *text,
 		     struct store_zipped *z);
 char		*store_col_body(sqlite3_stmt *st, int col);
-/* store-tok.c: the index's words split on the preparing thread and
+/* store-tok.c: the index's words split on a helper thread and
  * replayed by the writing connection's tokenizer (registered by
  * store_tok_register on every connection before the index is used).
  * store_tok_split turns text into the word list in place (left as it is
@@ -131,8 +131,10 @@ struct store_fts_row {
 };
 int		 store_fts_change(struct store *s, int64_t id,
 		     const struct store_fts_row *row, int add, char **err);
-/* The search path's first step: store_index_update (store-index.c). */
-int		 store_fts_flush(struct store *s, char **err);
+/* The search path's first step: index what waits (store_index_update),
+ * unless another writer holds the store (then it waits a quarter of a
+ * second at most and leaves it; store-index.c). */
+int		 store_index_catch_up(struct store *s, char **err);
 /* The index's text of a row (title and author are indexed as they are). */
 void		 store_fts_text(struct buf *body, const struct store_fts_row *row);
 /* Add (add 1) or remove an index row now. */

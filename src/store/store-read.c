@@ -238,8 +238,9 @@ store_headlines(struct store *s, const struct store_query *q,
 		*err = xasprintf(_("%s: nothing to search for"), s->path);
 		return -1;
 	}
-	/* Inside store_begin(): search what this transaction added too. */
-	if (store_fts_flush(s, err) != 0)
+	/* What waits for the index (inside store_begin(): what this
+	 * transaction added too) is indexed first. */
+	if (store_index_catch_up(s, err) != 0)
 		return -1;
 	if (run_page(s, q, q->search, cursor, limit, out, n, &first_err) == 0)
 		return 0;
@@ -463,7 +464,7 @@ store_search_each(struct store *s, const struct store_query *q, store_hit_fn *fn
 		return -1;
 	}
 	/* First, as for a page: search what is not indexed yet too. */
-	if (store_fts_flush(s, err) != 0)
+	if (store_index_catch_up(s, err) != 0)
 		return -1;
 	if (run_all(s, q, q->search, fn, arg, &seen, &first_err) == 0)
 		return 0;

@@ -1,9 +1,8 @@
 /*
  * store: the search index's words, found before the write.  Tokenizing is
- * about 40% of an FTS5 insert, and a refresh writes the store from one
- * thread while another parses.  So the thread that prepares an item
- * (store_item_prepare) splits its text into words with its own unicode61
- * tokenizer, and the writing connection replays them.
+ * about 40% of an FTS5 insert.  So the thread that helps the indexing
+ * writer (store-index.c) splits each item's text into words with its own
+ * unicode61 tokenizer, and the writing connection replays them.
  *
  * Every store connection registers a tokenizer under the name unicode61
  * that hands text to the real unicode61, except a prepared word list:

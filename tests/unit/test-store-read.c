@@ -147,9 +147,9 @@ hits(struct tstore *t, const char *terms, enum store_order order, char **titles)
 	return n;
 }
 
-/* Index rows are queued inside store_begin() and written at the commit:
- * a search in the transaction sees them, an item changed twice in one
- * transaction is found by its new words only, a rollback drops them. */
+/* Inside store_begin() a search indexes what the transaction stored and
+ * sees it; an item changed twice in one transaction is found by its new
+ * words only; a rollback drops the rows and their index entries. */
 static void
 test_search_index_queued_in_transaction(void **state)
 {
@@ -168,7 +168,7 @@ test_search_index_queued_in_transaction(void **state)
 	free(titles);
 	it = titem(NULL, "https://q.example/2", "second", "<p>okapi</p>", 2);
 	assert_int_equal(store_item_upsert(t.s, feed, &it, NULL, NULL, &err), 0);
-	/* Changed while its first index row is still queued. */
+	/* Changed before it was indexed. */
 	it = titem(NULL, "https://q.example/2", "second", "<p>quokka</p>", 2);
 	assert_int_equal(store_item_upsert(t.s, feed, &it, NULL, NULL, &err), 0);
 	assert_int_equal(store_commit(t.s, &err), 0);

@@ -848,8 +848,8 @@ test_full_disk_rolls_back_and_reports(void **state)
 		it = titem(NULL, link, "t", big, 1);
 		rc = store_item_upsert(t.s, feed, &it, NULL, NULL, &err);
 	}
-	/* The search index rows are written at the commit: the disk may
-	 * be found full there. */
+	/* The pages are written at the commit: the disk may be found
+	 * full there. */
 	if (rc == 0)
 		rc = store_commit(t.s, &err);
 	assert_int_equal(rc, -1);
