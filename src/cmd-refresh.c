@@ -315,8 +315,9 @@ out:
 	return rc;
 }
 
-/* --index: index what the refreshes stored (a search does it first by
- * itself; this is for doing it ahead, after a refresh from cron). */
+/* --index: index what waits (a search does it first by itself, the
+ * reader in the background; this does it ahead, after a refresh from
+ * cron). */
 int
 cmd_index(const struct cli *cli)
 {

@@ -42,7 +42,7 @@ static const struct opt opts[] = {
 	{ "search", 0, N_("TERMS"), OPT_COMMAND, cmd_search,
 	  N_("full-text search of the store, one item a line") },
 	{ "index", 0, NULL, OPT_COMMAND, cmd_index,
-	  N_("index the articles stored since the last search (a search does it itself)") },
+	  N_("add the articles that wait for it to the search index") },
 	{ "mark-read", 0, N_("FEED|all"), OPT_COMMAND, cmd_mark_read,
 	  N_("mark every item of a feed (or of all feeds) read") },
 	{ "cleanup", 0, NULL, OPT_COMMAND, cmd_cleanup,

@@ -7,9 +7,10 @@
  * should end, and its articles be readable, as soon as they are stored.
  * So an item whose text is not in the index yet has its id in the table
  * search_todo; a write adds ids there, and store_index_update indexes
- * them.  Every search does that first (store_headlines), so a search never
- * misses an article; the reader also does it after its refreshes, in the
- * background, and `dateline --index` does it on demand.
+ * them.  Every search does that first (store_index_catch_up), unless
+ * another writer holds the store; the reader's indexer thread does it in
+ * the background after its refreshes and at start-up; `dateline --index`
+ * does it on demand.
  *
  * The rule that keeps the index exact: an item's stored text is in the
  * index if and only if its id is not in search_todo.  The index is
@@ -237,7 +238,9 @@ index_batch(struct store *s, int own, int64_t *n, char **err)
 		return 0;
 	}
 	last = ids[k - 1];
-	/* A row that is gone adds nothing (store_fts_stored finds none). */
+	/* With the helper thread when it is worth one and can see the rows
+	 * (else, or when it cannot start, alone).  A row that is gone adds
+	 * nothing (store_fts_stored finds none). */
 	rc = -1;
 	if (!own || k < HELPER_MIN || index_helped(s, ids, k, &rc, err) != 0)
 		for (i = 0, rc = 0; i < k && rc == 0; i++)
@@ -288,28 +291,26 @@ store_index_catch_up(struct store *s, char **err)
 	char *e = NULL;
 	int rc;
 
+	if (s->in_tx)		/* the caller's rows too */
+		return store_index_update(s, 0, NULL, err);
 	/* Nothing waiting (the usual case): no write lock, so a search
 	 * does not wait for a refresh's transaction to end. */
-	if (!s->in_tx) {
-		st = store_stmt(s, SLOT_TODO_ANY,
-		    "SELECT EXISTS (SELECT 1 FROM search_todo)", err);
-		if (st == NULL)
-			return -1;
-		rc = sqlite3_step(st);
-		if (rc != SQLITE_ROW) {
-			store_done(st);
-			return store_fail(s, err, _("reading the store"));
-		}
-		rc = sqlite3_column_int(st, 0);
+	st = store_stmt(s, SLOT_TODO_ANY,
+	    "SELECT EXISTS (SELECT 1 FROM search_todo)", err);
+	if (st == NULL)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
 		store_done(st);
-		if (rc == 0)
-			return 0;
+		return store_fail(s, err, _("reading the store"));
 	}
-	if (s->in_tx)
-		return store_index_update(s, 0, NULL, err);
+	rc = sqlite3_column_int(st, 0);
+	store_done(st);
+	if (rc == 0)
+		return 0;
 	/* Another writer (a refresh) holds the store: search what is
-	 * indexed now rather than wait for it (the next search indexes
-	 * the rest; the reader's own refresh does when it ends). */
+	 * indexed now rather than wait for it (the next search, or the
+	 * reader's indexer, indexes the rest). */
 	store_wait_briefly(s, 1);
 	rc = store_index_update(s, 0, NULL, &e);
 	store_wait_briefly(s, 0);

@@ -133,20 +133,6 @@ quote_terms(const char *terms)
 	return buf_detach(&b);
 }
 
-static void
-read_headline(sqlite3_stmt *st, struct store_headline *h)
-{
-	h->id = sqlite3_column_int64(st, 0);
-	h->feed_id = sqlite3_column_int64(st, 1);
-	h->date = sqlite3_column_int64(st, 2);
-	h->title = store_col_str(st, 3);
-	h->author = store_col_str(st, 4);
-	h->link = store_col_str(st, 5);
-	h->feed_title = store_col_str(st, 6);
-	h->unread = sqlite3_column_int(st, 7);
-	h->flagged = sqlite3_column_int(st, 8);
-}
-
 /* A column's text without a copy, valid until the next step. */
 static char *
 col_peek(sqlite3_stmt *st, int col)
@@ -156,18 +142,20 @@ col_peek(sqlite3_stmt *st, int col)
 	return (char *)(t != NULL ? (const char *)t : "");
 }
 
-/* The same fields as read_headline without copies: a search that hands
- * out every hit makes four fewer allocations a hit. */
+/* A headline row; its strings from str: store_col_str (copies) or
+ * col_peek (none: a search that hands out every hit makes four fewer
+ * allocations a hit). */
 static void
-peek_headline(sqlite3_stmt *st, struct store_headline *h)
+read_headline(sqlite3_stmt *st, struct store_headline *h,
+    char *(*str)(sqlite3_stmt *, int))
 {
 	h->id = sqlite3_column_int64(st, 0);
 	h->feed_id = sqlite3_column_int64(st, 1);
 	h->date = sqlite3_column_int64(st, 2);
-	h->title = col_peek(st, 3);
-	h->author = col_peek(st, 4);
-	h->link = col_peek(st, 5);
-	h->feed_title = col_peek(st, 6);
+	h->title = str(st, 3);
+	h->author = str(st, 4);
+	h->link = str(st, 5);
+	h->feed_title = str(st, 6);
 	h->unread = sqlite3_column_int(st, 7);
 	h->flagged = sqlite3_column_int(st, 8);
 }
@@ -201,7 +189,7 @@ run_page(struct store *s, const struct store_query *q, const char *terms,
 	*out = xcalloc(limit > 0 ? limit : 1, sizeof **out);
 	*n = 0;
 	while (*n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		read_headline(st, &(*out)[(*n)++]);
+		read_headline(st, &(*out)[(*n)++], store_col_str);
 	if (*n < limit && rc != SQLITE_DONE) {
 		store_fail(s, err, q->view == STORE_VIEW_SEARCH ? _("searching") :
 		    _("reading headlines"));
@@ -430,7 +418,7 @@ run_all(struct store *s, const struct store_query *q, const char *terms,
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (q->order == STORE_ORDER_BEST) {
 			(*seen)++;
-			peek_headline(st, &h);
+			read_headline(st, &h, col_peek);
 			stop = fn(&h, arg) != 0;
 			continue;
 		}

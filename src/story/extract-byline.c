@@ -21,18 +21,6 @@ const char *const extract_date_words[] = {
 	"date", "time", "published", "updated", "datum", "fecha", NULL,
 };
 
-static int
-blank(const char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t' &&
-		    s[i] != '\r' && s[i] != '\f')
-			return 0;
-	return 1;
-}
-
 const char *
 extract_skip_by(const char *s)
 {
@@ -73,7 +61,7 @@ has_names(const struct buf *b)
 {
 	const char *s = extract_skip_by(buf_str(b));
 
-	return !blank(s, strlen(s));
+	return !extract_blank(s, strlen(s));
 }
 
 static void
@@ -101,13 +89,13 @@ byline_walk(const GumboNode *n, struct buf *out, int depth, int *stop)
 	case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
 		return;
 	case GUMBO_TAG_BR: case GUMBO_TAG_TIME:
-		*stop = !blank(out->data, out->len);
+		*stop = !extract_blank(out->data, out->len);
 		return;
 	default:
 		break;
 	}
 	if (extract_class_has(n, extract_date_words) && !extract_class_has(n, extract_byline_words)) {
-		*stop = !blank(out->data, out->len);
+		*stop = !extract_blank(out->data, out->len);
 		return;
 	}
 	/* "By <div>Name</div><div>Reporter</div>": the names' block ends them */

@@ -175,8 +175,8 @@ extract_add_attr(struct buf *html, const char *s)
 	free(t);
 }
 
-static int
-blank(const char *s, size_t len)
+int
+extract_blank(const char *s, size_t len)
 {
 	size_t i;
 
@@ -233,7 +233,7 @@ static void
 flush_run(struct writer *w)
 {
 	extract_trim(&w->runtext);
-	if (!blank(w->runtext.data, w->runtext.len) &&
+	if (!extract_blank(w->runtext.data, w->runtext.len) &&
 	    !is_ad_label(w->runtext.data) &&
 	    !(w->runtext.len < 300 && strstr(buf_str(&w->run), "<a ") != NULL &&
 	    extract_is_read_more(w->runtext.data)) &&
@@ -477,7 +477,7 @@ write_pre(struct writer *w, const GumboNode *n, int depth)
 
 	(void)depth;
 	extract_node_text(n, &text);	/* for the length only */
-	if (blank(text.data, text.len))
+	if (extract_blank(text.data, text.len))
 		goto out;
 	buf_reset(&text);
 	buf_adds(&w->o->html, "<pre>");

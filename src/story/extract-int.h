@@ -157,6 +157,8 @@ void		 extract_add_text(struct buf *html, struct buf *text,
 		     const char *s, int pre);
 void		 extract_add_attr(struct buf *html, const char *s);
 void		 extract_trim(struct buf *b);
+/* Only HTML white space (space, tab, newline, return, form feed)? */
+int		 extract_blank(const char *s, size_t len);
 /* A block is written: count its text and add it to the plain text. */
 void		 extract_add_block_text(struct writer *w, struct buf *text);
 void		 extract_write_figure(struct writer *w, const GumboNode *n);
